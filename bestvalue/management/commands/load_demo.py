@@ -1,0 +1,25 @@
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from bestvalue import demo_logins
+
+# Each app's demo module, in dependency order; each `load()` is idempotent.
+LOADERS = [
+    "bestvalue.organisation.demo",
+    "bestvalue.committees.demo",
+    "bestvalue.demo_logins",
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo council from the seed papers and create one demo login per role."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            for module in LOADERS:
+                import_module(module).load()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo logins:"))
+        for username, password, role in demo_logins.describe():
+            self.stdout.write(f"  {username:<14} {password:<16} {role}")

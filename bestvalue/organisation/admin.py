@@ -1,0 +1,38 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from bestvalue.organisation.models import Directorate, Person, Ward
+
+
+@admin.register(Directorate)
+class DirectorateAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "abbreviation"]
+    search_fields = ["name", "abbreviation"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "full_name",
+        "job_title",
+        "directorate",
+        "phone_extension",
+        "email",
+        "is_director",
+        "active",
+    ]
+    list_filter = ["is_director", "active", "directorate"]
+    list_select_related = ["directorate"]
+    search_fields = ["full_name", "job_title", "email", "phone_extension"]
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Ward)
+class WardAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "ons_code", "active"]
+    list_filter = ["active"]
+    search_fields = ["name", "ons_code"]
+
+
+admin.site.site_header = "Best Value tracker administration"
+admin.site.site_title = "Best Value tracker"

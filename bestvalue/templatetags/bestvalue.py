@@ -1,0 +1,34 @@
+from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors
+from django import forms as django_forms
+from django import template
+
+register = template.Library()
+
+
+def _form_errors(form):
+    """(anchor, message) pairs for one form, in field order; non-field errors first."""
+    if not form.is_bound or not form.errors:
+        return []
+    visible = form.visible_fields()
+    first_anchor = visible[0].auto_id if visible else "main-content"
+    pairs = [(first_anchor, message) for message in form.non_field_errors()]
+    for field in visible:
+        for anchor, messages in field_errors(field):
+            pairs.extend((anchor, message) for message in messages)
+    return pairs
+
+
+def _errors(item):
+    if isinstance(item, django_forms.BaseFormSet):
+        pairs = [("main-content", message) for message in item.non_form_errors()]
+        for form in item.forms:
+            pairs.extend(_form_errors(form))
+        return pairs
+    return _form_errors(item)
+
+
+@register.simple_tag
+def error_list(form=None, forms=None):
+    """Every error of the given form(s) and formset(s), for the page's error summary."""
+    items = [item for item in [form, *(forms or [])] if item is not None]
+    return [pair for item in items for pair in _errors(item)]

@@ -1,0 +1,54 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from bestvalue.organisation import roles
+from bestvalue.organisation.roles import permission_names
+
+pytestmark = pytest.mark.django_db
+
+ALL = [
+    "reviews.view_review",
+    "reviews.change_review",
+    "reviews.delete_review",
+    "organisation.change_ward",
+    "organisation.view_ward",
+    "committees.issue_committeereport",
+    "committees.view_exempt_report",
+]
+
+
+def test_every_role_exists_as_a_group_after_migrate():
+    assert set(Group.objects.values_list("name", flat=True)) >= set(roles.ROLES)
+
+
+def test_members_only_read():
+    assert permission_names(roles.MEMBER, ALL) == {"reviews.view_review", "organisation.view_ward"}
+
+
+def test_exempt_members_also_read_part_2_reports():
+    assert "committees.view_exempt_report" in permission_names(roles.MEMBER_EXEMPT, ALL)
+    assert "committees.view_exempt_report" not in permission_names(roles.MEMBER, ALL)
+
+
+def test_review_officers_edit_reviews_but_neither_delete_nor_issue():
+    names = permission_names(roles.REVIEW_OFFICER, ALL)
+    assert "reviews.change_review" in names
+    assert "reviews.delete_review" not in names
+    assert "committees.issue_committeereport" not in names
+
+
+def test_only_administrators_manage_reference_data():
+    for role in roles.ROLES:
+        granted = "organisation.change_ward" in permission_names(role, ALL)
+        assert granted == (role == roles.ADMINISTRATOR)
+
+
+def test_role_of_a_user_is_their_group(make_user):
+    assert roles.role_of(make_user(roles.REVIEW_OFFICER)) == roles.REVIEW_OFFICER
+
+
+def test_syncing_twice_changes_nothing():
+    roles.sync_roles()
+    before = {g.name: set(g.permissions.all()) for g in Group.objects.all()}
+    roles.sync_roles()
+    assert before == {g.name: set(g.permissions.all()) for g in Group.objects.all()}
