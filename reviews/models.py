@@ -1,0 +1,396 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from bestvalue.organisation.models import Directorate, Person, Ward
+from bestvalue.versioning import VersionedModel
+from reviews.fields import PeriodColumns, period_columns, period_constraint
+from reviews.periods import FinancialYear
+
+
+class Stage(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    SCOPING = "scoping", "Scoping"
+    CHALLENGE = "challenge", "Challenge (4 Cs)"
+    VISION = "vision", "Vision report"
+    OPTIONS = "options", "Options analysis & improvement plan"
+    APPROVED = "approved", "Approved"
+    IMPLEMENTATION = "implementation", "Implementation & monitoring"
+    COMPLETED = "completed", "Completed"
+    DEFERRED = "deferred", "Deferred"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+# The main line of a review, in order; the side exits can be taken from any live stage.
+STAGE_LINE = [
+    Stage.PROPOSED,
+    Stage.SCOPING,
+    Stage.CHALLENGE,
+    Stage.VISION,
+    Stage.OPTIONS,
+    Stage.APPROVED,
+    Stage.IMPLEMENTATION,
+    Stage.COMPLETED,
+]
+SIDE_EXITS = [Stage.DEFERRED, Stage.WITHDRAWN, Stage.SUPERSEDED]
+CLOSED_STAGES = [Stage.COMPLETED, Stage.WITHDRAWN, Stage.SUPERSEDED]
+
+# One GOV.UK tag colour per stage, used everywhere a stage is shown.
+STAGE_COLOURS = {
+    Stage.PROPOSED: "grey",
+    Stage.SCOPING: "light-blue",
+    Stage.CHALLENGE: "blue",
+    Stage.VISION: "turquoise",
+    Stage.OPTIONS: "purple",
+    Stage.APPROVED: "pink",
+    Stage.IMPLEMENTATION: "yellow",
+    Stage.COMPLETED: "green",
+    Stage.DEFERRED: "orange",
+    Stage.WITHDRAWN: "red",
+    Stage.SUPERSEDED: "red",
+}
+
+
+class WardScope(models.TextChoices):
+    NONE = "none", "None"
+    ALL = "all", "All"
+    LIST = "list", "Listed wards"
+
+
+class InspectionOffer(models.TextChoices):
+    NONE = "none", "Not offered for inspection"
+    ON_COMPLETION = "on_completion", "Offered for inspection on completion; not confirmed"
+    DELAYED = "delayed", "Delayed: offered 12 months after completion"
+
+
+class ReviewQuerySet(models.QuerySet):
+    def with_people(self):
+        return self.select_related(
+            "responsible_director", "challenge_director", "lead_officer"
+        ).prefetch_related("directorates")
+
+    def live(self):
+        return self.exclude(stage__in=CLOSED_STAGES)
+
+    def for_programme(self, year: FinancialYear):
+        """The year's programme: reviews of that year, and earlier ones still running in it."""
+        running = Q(programme_year__lt=year.start_year, planned_end__gte=year.start) & ~Q(
+            stage__in=CLOSED_STAGES
+        )
+        return self.filter(Q(programme_year=year.start_year) | running).with_people()
+
+    def editable_by(self, user):
+        if user.has_perm("reviews.change_review") and _edits_everything(user):
+            return self
+        person = getattr(user, "person", None)
+        if person is None or not user.has_perm("reviews.change_review"):
+            return self.none()
+        return self.filter(Q(lead_officer=person) | Q(team=person)).distinct()
+
+    def for_detail(self):
+        return self.with_people().prefetch_related(
+            "team",
+            "wards",
+            Prefetch(
+                "progress_updates",
+                queryset=ProgressUpdate.objects.select_related("recorded_by"),
+            ),
+            "deferrals",
+            "stage_changes",
+            "recommendations",
+            "outcomes",
+            "challenge_evidence",
+            "documents",
+        )
+
+
+def _edits_everything(user):
+    """Best value officers and administrators edit every review; review officers their own."""
+    from bestvalue.organisation import roles
+
+    return roles.role_of(user) in {roles.ADMINISTRATOR, roles.BEST_VALUE_OFFICER}
+
+
+class Review(VersionedModel):
+    title = models.CharField(max_length=200)
+    scope = models.TextField(blank=True)
+    programme_year = models.PositiveSmallIntegerField(
+        help_text="The first calendar year of the financial year: 2003 for 2003/04"
+    )
+    directorates = models.ManyToManyField(Directorate, related_name="reviews", blank=True)
+    partner_agencies = models.TextField(blank=True)
+    responsible_director = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="reviews_responsible_for"
+    )
+    challenge_director = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="reviews_challenged",
+        null=True,
+        blank=True,
+        verbose_name="challenge session director",
+    )
+    lead_officer = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="reviews_led", null=True, blank=True
+    )
+    team = models.ManyToManyField(Person, related_name="review_teams", blank=True)
+    ward_scope = models.CharField(
+        "wards affected", max_length=4, choices=WardScope.choices, default=WardScope.ALL
+    )
+    wards = models.ManyToManyField(Ward, related_name="reviews", blank=True)
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.PROPOSED)
+    planned_start, planned_end, planned_precision = period_columns("Planned period")
+    planned = PeriodColumns()
+    inspection_offer = models.CharField(
+        max_length=20, choices=InspectionOffer.choices, default=InspectionOffer.NONE
+    )
+    history = HistoricalRecords(m2m_fields=[directorates, team, wards])
+
+    objects = ReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-programme_year", "title"]
+        constraints = [
+            period_constraint("review", "planned"),
+            models.CheckConstraint(condition=Q(stage__in=Stage.values), name="review_stage_valid"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reviews:review-detail", args=[self.pk])
+
+    @property
+    def financial_year(self):
+        return FinancialYear(self.programme_year)
+
+    @property
+    def stage_colour(self):
+        return STAGE_COLOURS[self.stage]
+
+    @property
+    def is_closed(self):
+        return self.stage in CLOSED_STAGES
+
+    def is_carried_over_into(self, year: FinancialYear):
+        return self.programme_year < year.start_year
+
+    def stage_before_deferral(self):
+        change = self.stage_changes.filter(to_stage=Stage.DEFERRED).first()
+        return change.from_stage if change else Stage.PROPOSED
+
+    def allowed_stages(self):
+        """The stages this review may move to next, in the order they are offered."""
+        if self.stage in CLOSED_STAGES:
+            return []
+        if self.stage == Stage.DEFERRED:
+            return [Stage(self.stage_before_deferral()), Stage.WITHDRAWN, Stage.SUPERSEDED]
+        position = STAGE_LINE.index(self.stage)
+        return [STAGE_LINE[position + 1], *SIDE_EXITS]
+
+    def stage_steps(self):
+        """(label, state) for each stage on the main line: "done", "current" or "to do".
+
+        A review on a side exit shows the main-line stage it left from as current.
+        """
+        here = self.stage
+        if here not in STAGE_LINE:
+            changes = [c for c in self.stage_changes.all() if c.to_stage == self.stage]
+            here = changes[0].from_stage if changes else Stage.PROPOSED
+        position = STAGE_LINE.index(here)
+        return [
+            (
+                stage.label,
+                "done" if index < position else "current" if index == position else "to do",
+            )
+            for index, stage in enumerate(STAGE_LINE)
+        ]
+
+    def can_be_edited_by(self, user):
+        return Review.objects.filter(pk=self.pk).editable_by(user).exists()
+
+
+class StageChange(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=20, choices=Stage.choices)
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    changed_on = models.DateField(default=timezone.localdate)
+    changed_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-changed_at"]
+        get_latest_by = "changed_at"
+
+    def __str__(self):
+        return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}"
+
+
+class ProgressUpdate(models.Model):
+    """A dated narrative; the newest is what the board-update table shows."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="progress_updates")
+    date = models.DateField(default=timezone.localdate)
+    text = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        get_latest_by = ["date", "created_at"]
+
+    def __str__(self):
+        return f"{self.review} – {self.date:%d %B %Y}"
+
+
+class Deferral(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="deferrals")
+    reason = models.TextField()
+    old_target_start, old_target_end, old_target_precision = period_columns("Old target")
+    old_target = PeriodColumns()
+    new_target_start, new_target_end, new_target_precision = period_columns(
+        "New target", required=True
+    )
+    new_target = PeriodColumns()
+    agreed_by = models.CharField(max_length=200, blank=True, help_text="For example, CDMT Board")
+    deferred_on = models.DateField(default=timezone.localdate)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-deferred_on", "-pk"]
+        constraints = [
+            period_constraint("deferral", "old_target"),
+            period_constraint("deferral", "new_target"),
+        ]
+
+    def __str__(self):
+        return f"{self.review} deferred until {self.new_target}"
+
+
+class Recommendation(models.Model):
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        AGREED = "agreed", "Agreed"
+        IN_PROGRESS = "in_progress", "In progress"
+        IMPLEMENTED = "implemented", "Implemented"
+        NOT_AGREED = "not_agreed", "Not agreed"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
+    letter = models.CharField(max_length=3, help_text="a, b, c …")
+    text = models.TextField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "letter"]
+        constraints = [
+            models.UniqueConstraint(
+                "review",
+                "letter",
+                name="recommendation_letter_unique",
+                violation_error_message="This review already has a recommendation with "
+                "that letter.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"({self.letter}) {self.text[:60]}"
+
+
+class Outcome(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="outcomes")
+    theme = models.CharField(
+        max_length=200, help_text="For example, Enabling the Delivery of Better Services"
+    )
+    text = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "order", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class ChallengeEvidence(models.Model):
+    class C(models.TextChoices):
+        CHALLENGE = "challenge", "Challenge"
+        COMPARE = "compare", "Compare"
+        CONSULT = "consult", "Consult"
+        COMPETE = "compete", "Compete"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="challenge_evidence")
+    c = models.CharField("C", max_length=10, choices=C.choices)
+    evidence = models.TextField()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "4 Cs evidence"
+        verbose_name_plural = "4 Cs evidence"
+        constraints = [
+            models.UniqueConstraint(
+                "review",
+                "c",
+                name="challenge_evidence_one_per_c",
+                violation_error_message="This review already has evidence for that C.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_c_display()}: {self.evidence[:60]}"
+
+
+def document_path(instance, filename):
+    return f"reviews/{instance.review_id}/{filename}"
+
+
+class ReviewDocument(models.Model):
+    class Kind(models.TextChoices):
+        VISION_REPORT = "vision_report", "Vision report"
+        OPTIONS_REPORT = "options_report", "Options analysis & improvement plan"
+        FINAL_REPORT = "final_report", "Final report"
+        INTERIM_REPORT = "interim_report", "Interim progress report"
+        MINUTES = "minutes", "Minutes"
+        OTHER = "other", "Other"
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    file = models.FileField(upload_to=document_path, max_length=300)
+    content_type = models.CharField(max_length=100, editable=False)
+    size = models.PositiveIntegerField(editable=False)
+    is_background_paper = models.BooleanField(
+        "background paper",
+        default=False,
+        help_text="Listed under the Local Government Act 1972, section 100D",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["review", "-uploaded_at"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reviews:document-download", args=[self.review_id, self.pk])
