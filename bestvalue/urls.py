@@ -6,6 +6,7 @@ from bestvalue import forms, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path(
         "sign-in/",
         auth_views.LoginView.as_view(

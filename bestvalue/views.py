@@ -4,7 +4,7 @@ from django.shortcuts import redirect
 from django.utils import formats, timezone
 from django.views.generic import DetailView, TemplateView
 
-from bestvalue import history
+from bestvalue import history, search
 from bestvalue.versioning import StaleEdit
 
 
@@ -60,3 +60,12 @@ class RecordHistoryView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(entries=history.entries(self.history_records()), **kwargs)
+
+
+class SearchView(TemplateView):
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "")
+        groups = search.search(query, self.request.user)
+        return super().get_context_data(query=query, groups=groups, **kwargs)

@@ -32,3 +32,9 @@ def error_list(form=None, forms=None):
     """Every error of the given form(s) and formset(s), for the page's error summary."""
     items = [item for item in [form, *(forms or [])] if item is not None]
     return [pair for item in items for pair in _errors(item)]
+
+
+@register.filter
+def summary_for(row, source):
+    """The one-line summary a search source gives for its row."""
+    return source.summary(row)

@@ -1,0 +1,51 @@
+import pytest
+from django.urls import reverse
+
+from bestvalue import search
+from reviews.models import Review
+from tests.factories import DirectorFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reviews():
+    director = DirectorFactory()
+    return [
+        Review.objects.create(
+            title=title, scope=scope, programme_year=2003, responsible_director=director
+        )
+        for title, scope in [
+            ("Engineering & Transportation", "Highways, traffic management and parking"),
+            ("Housing Strategy & Private Sector", "Renovation grants and loans"),
+            ("Sports and Leisure", "Leisure centres and a possible Leisure Trust"),
+        ]
+    ]
+
+
+def kinds_and_titles(groups):
+    return {source.kind: [str(row) for row in rows] for source, rows, _ in groups}
+
+
+def test_finds_reviews_by_words_in_their_scope(reviews, member):
+    assert kinds_and_titles(search.search("grants", member))["Reviews"] == [
+        "Housing Strategy & Private Sector"
+    ]
+
+
+def test_every_word_must_match(reviews, member):
+    assert kinds_and_titles(search.search("leisure trust", member))["Reviews"] == [
+        "Sports and Leisure"
+    ]
+    assert search.search("leisure highways", member) == []
+
+
+def test_an_empty_search_finds_nothing(reviews, member):
+    assert search.search("   ", member) == []
+
+
+def test_search_page_says_when_nothing_matches(client, member):
+    client.force_login(member)
+    response = client.get(reverse("search"), {"q": "zebra crossings"})
+    assert response.status_code == 200
+    assert "Nothing matches “zebra crossings”" in response.text
