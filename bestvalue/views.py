@@ -1,10 +1,14 @@
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.views.generic import DetailView, TemplateView
 
-from bestvalue import history, search
+from bestvalue import calendar, history, search
+from bestvalue.organisation.models import CalendarFeed, new_feed_token
 from bestvalue.versioning import StaleEdit
 
 
@@ -69,3 +73,49 @@ class SearchView(TemplateView):
         query = self.request.GET.get("q", "")
         groups = search.search(query, self.request.user)
         return super().get_context_data(query=query, groups=groups, **kwargs)
+
+
+class CalendarFeedsView(TemplateView):
+    """The signed-in user's subscription addresses, and the button that replaces them."""
+
+    template_name = "calendar_feeds.html"
+
+    def get_context_data(self, **kwargs):
+        feed = CalendarFeed.objects.filter(user=self.request.user).first()
+        addresses = []
+        if feed:
+            addresses = [
+                (
+                    item.label,
+                    self.request.build_absolute_uri(
+                        reverse("calendar-feed", args=[feed.token, item.slug])
+                    ),
+                )
+                for item in calendar.FEEDS.values()
+            ]
+        return super().get_context_data(feed=feed, addresses=addresses, **kwargs)
+
+    def post(self, request):
+        if request.POST.get("action") == "revoke":
+            CalendarFeed.objects.filter(user=request.user).delete()
+            messages.success(request, "Your calendar addresses have been turned off")
+        else:
+            CalendarFeed.objects.update_or_create(
+                user=request.user, defaults={"token": new_feed_token()}
+            )
+            messages.success(
+                request, "You have new calendar addresses. Any old addresses no longer work"
+            )
+        return redirect("calendar-feeds")
+
+
+@login_not_required
+def calendar_feed(request, token, slug):
+    feed = calendar.FEEDS.get(slug)
+    owner = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or owner is None or not owner.user.is_active:
+        raise Http404("No such calendar")
+    body = calendar.to_ical(feed, feed.events(owner.user), request.build_absolute_uri("/")[:-1])
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
+    return response

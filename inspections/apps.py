@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 
 
@@ -7,7 +9,7 @@ class InspectionsConfig(AppConfig):
     verbose_name = "Inspections"
 
     def ready(self):
-        from bestvalue import search
+        from bestvalue import calendar, search
         from inspections.models import Inspection
 
         search.register(
@@ -19,4 +21,26 @@ class InspectionsConfig(AppConfig):
                     f"{inspection.financial_year} · {inspection.get_status_display()}"
                 ),
             )
+        )
+        calendar.register(
+            calendar.Feed(slug="inspections", label="Inspections", events=inspection_events)
+        )
+
+
+def inspection_events(user):
+    from bestvalue.calendar import Event
+    from inspections.models import Inspection
+
+    # A fuzzy timing ("Autumn 2004") becomes an all-day event across the whole period.
+    for inspection in (
+        Inspection.objects.with_people()
+        .exclude(timing_start=None)
+        .exclude(status=Inspection.Status.CANCELLED)
+    ):
+        yield Event(
+            uid=f"inspection-{inspection.pk}@bestvalue",
+            summary=f"Inspection: {inspection.title} ({inspection.timing})",
+            start=inspection.timing_start,
+            end=inspection.timing_end + timedelta(days=1),
+            description=f"{inspection.get_kind_display()} · {inspection.get_status_display()}",
         )
