@@ -20,6 +20,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for module in LOADERS:
                 import_module(module).load()
+        if options["verbosity"] == 0:
+            return
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo logins:"))
         for username, password, role in demo_logins.describe():
             self.stdout.write(f"  {username:<14} {password:<16} {role}")
