@@ -8,7 +8,7 @@ so it can be filtered and sorted in the database; `PeriodColumns` reads and writ
 from django import forms
 from django.db import models
 
-from reviews.periods import ACCEPTED_SPELLINGS, Period, PeriodError, Precision
+from reviews.periods import ACCEPTED_SPELLINGS, FinancialYear, Period, PeriodError, Precision
 
 PRECISION_CHOICES = [(p.value, p.value.capitalize()) for p in Precision]
 
@@ -79,3 +79,25 @@ class PeriodField(forms.CharField):
             return Period.parse(text)
         except PeriodError as error:
             raise forms.ValidationError(f"{error}. {ACCEPTED_SPELLINGS}", code="invalid") from None
+
+
+class FinancialYearField(forms.CharField):
+    """A text box for a financial year, "2003/04"; cleans to its first calendar year, 2003."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", "For example, 2003/04")
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return str(FinancialYear(value))
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return FinancialYear.parse(text).start_year
+        except PeriodError as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
