@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
-from django.template.defaultfilters import filesizeformat
 
-MAX_SIZE = 20 * 1024 * 1024
+MB = 1024 * 1024
+MAX_SIZE = 20 * MB
 ALLOWED = "PDF, DOCX, ODT or XLSX"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
@@ -49,8 +49,7 @@ def identify(file) -> DocumentType:
         raise ValidationError(f"The file must be a {ALLOWED} file", code="extension")
     if file.size > MAX_SIZE:
         raise ValidationError(
-            f"The file must be smaller than {filesizeformat(MAX_SIZE)} "
-            f"(this one is {filesizeformat(file.size)})",
+            f"The file must be 20 MB or smaller (this one is {file.size / MB:.1f} MB)",
             code="size",
         )
     if _content_type(file) != claimed:

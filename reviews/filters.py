@@ -14,9 +14,8 @@ def financial_year_choices():
     A year with none of its own may still have reviews carried over into it.
     """
     years = {FinancialYear.current().start_year}
-    for programme_year, planned_end in Review.objects.values_list(
-        "programme_year", "planned_end"
-    ).distinct():
+    rows = Review.objects.order_by().values_list("programme_year", "planned_end").distinct()
+    for programme_year, planned_end in rows:
         years.add(programme_year)
         if planned_end is not None:
             years.update(
@@ -49,7 +48,6 @@ class ProgrammeFilter(django_filters.FilterSet):
 
     year = django_filters.ChoiceFilter(
         label="Financial year",
-        choices=financial_year_choices,
         method="filter_year",
         empty_label=None,
         required=True,
@@ -86,6 +84,8 @@ class ProgrammeFilter(django_filters.FilterSet):
         data.setdefault("year", str(FinancialYear.current()))
         data.setdefault("sort", "title")
         super().__init__(data, *args, **kwargs)
+        # Worked out once here: a callable would query again each time the choices are read.
+        self.filters["year"].extra["choices"] = financial_year_choices()
 
     def filter_year(self, queryset, name, value):
         return queryset.for_programme(FinancialYear.parse(value))

@@ -109,12 +109,20 @@ class ReviewForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         return super().save(commit)
 
 
+class StageField(forms.ChoiceField):
+    """Offers the allowed stages but accepts any stage, so that one that is not allowed gets
+    change_stage's message saying why, rather than a bare "Select a valid choice"."""
+
+    def valid_value(self, value):
+        return value in Stage.values
+
+
 class StatusForm(GDSFormMixin, forms.Form):
     """The officers' main job on one screen: the new stage, why, and the latest progress."""
 
     submit_label = "Update status"
 
-    stage = forms.ChoiceField(
+    stage = StageField(
         label="New stage",
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the stage the review has reached"},
