@@ -2,7 +2,8 @@
 
 A period is kept as three real columns, `<name>_start`, `<name>_end` and `<name>_precision`,
 so it can be filtered and sorted in the database; `PeriodColumns` reads and writes them as one
-`Period`. `PeriodField` is the form field that accepts the spellings councils write.
+`Period`. `PeriodField` is the form field that accepts the spellings councils write, and
+`FinancialYearField` the one for a programme year, "2003/04".
 """
 
 from django import forms

@@ -19,10 +19,13 @@ from reviews.models import (
 )
 
 
-def people(queryset, current=None):
-    """Active people from `queryset`, plus whoever is chosen now even if no longer active."""
-    keep = Q(pk__in=[person.pk for person in current]) if current else Q(pk__in=[])
-    return Person.objects.filter(Q(pk__in=queryset.values("pk")) | keep).order_by("full_name")
+def people(queryset, chosen):
+    """The people of `queryset`, and those already `chosen` (primary keys) even if they are
+    no longer active, so that editing a record does not drop them."""
+    keep = [pk for pk in chosen if pk is not None]
+    return Person.objects.filter(Q(pk__in=queryset.values("pk")) | Q(pk__in=keep)).order_by(
+        "full_name"
+    )
 
 
 class ReviewForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
@@ -64,16 +67,16 @@ class ReviewForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         review = self.instance
         self.initial.setdefault("planned", review.planned)
-        chosen = (
-            [review.responsible_director, review.challenge_director, review.lead_officer]
-            if review.pk
-            else []
-        )
-        directors = people(Person.objects.directors(), [p for p in chosen if p])
+        chosen = [
+            review.responsible_director_id,
+            review.challenge_director_id,
+            review.lead_officer_id,
+            *(review.team.values_list("pk", flat=True) if review.pk else []),
+        ]
+        directors = people(Person.objects.directors(), chosen)
         self.fields["responsible_director"].queryset = directors
         self.fields["challenge_director"].queryset = directors
-        team = list(review.team.all()) if review.pk else []
-        officers = people(Person.objects.active(), [p for p in [*chosen, *team] if p])
+        officers = people(Person.objects.active(), chosen)
         self.fields["lead_officer"].queryset = officers
         self.fields["team"].queryset = officers
         self.fields["wards"].label = "Which wards? (if you chose “Listed wards”)"

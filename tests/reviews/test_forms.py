@@ -166,3 +166,10 @@ def test_document_form_refuses_an_exe_renamed_pdf_beside_the_field():
     assert form.errors["file"] == [
         "The file is called .pdf but is not a real PDF. Upload a PDF, DOCX, ODT or XLSX file"
     ]
+
+
+def test_a_director_who_has_left_stays_choosable_on_their_reviews_only():
+    retired = DirectorFactory(full_name="Alan Westwood", active=False)
+    review = ReviewFactory(responsible_director=retired)
+    assert retired in ReviewForm(instance=review).fields["responsible_director"].queryset
+    assert retired not in ReviewForm().fields["responsible_director"].queryset

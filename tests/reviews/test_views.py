@@ -185,7 +185,7 @@ def test_review_page_queries_do_not_grow_with_reviews_or_parts(
     review.team.set([PersonFactory() for _ in range(parts)])
     review.directorates.set([DirectorateFactory() for _ in range(parts)])
     client.force_login(member)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(17):
         response = client.get(review.get_absolute_url())
     assert response.status_code == 200
 
@@ -558,5 +558,5 @@ def test_history_queries_do_not_grow_with_the_parts_added(
         ProgressUpdateFactory(review=review)
         RecommendationFactory(review=review)
     client.force_login(member)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(14):
         client.get(reverse("reviews:review-history", args=[review.pk]))
