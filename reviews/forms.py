@@ -168,6 +168,15 @@ class StatusForm(GDSFormMixin, forms.Form):
         )
         self.helper.layout = Layout("stage", "note", *deferral, "progress", "version")
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("stage") != Stage.DEFERRED:
+            # Without this they would be dropped without a word.
+            for field in ("new_target", "agreed_by"):
+                if cleaned.get(field):
+                    self.add_error(field, "Leave this empty unless you defer the review")
+        return cleaned
+
     def add_service_errors(self, error):
         """Put the ValidationError of `change_stage` beside the fields it is about."""
         for field, messages in error.message_dict.items():

@@ -173,3 +173,12 @@ def test_a_director_who_has_left_stays_choosable_on_their_reviews_only():
     review = ReviewFactory(responsible_director=retired)
     assert retired in ReviewForm(instance=review).fields["responsible_director"].queryset
     assert retired not in ReviewForm().fields["responsible_director"].queryset
+
+
+def test_deferral_fields_are_refused_for_other_stages_rather_than_dropped():
+    review = ReviewFactory(stage=Stage.SCOPING)
+    form = StatusForm(
+        review=review,
+        data={"stage": "challenge", "new_target": "July 2004", "version": review.version},
+    )
+    assert form.errors["new_target"] == ["Leave this empty unless you defer the review"]
