@@ -3,9 +3,11 @@
 A period is kept as three real columns, `<name>_start`, `<name>_end` and `<name>_precision`,
 so it can be filtered and sorted in the database; `PeriodColumns` reads and writes them as one
 `Period`. `PeriodField` is the form field that accepts the spellings councils write, and
-`FinancialYearField` the one for a programme year, "2003/04".
+`FinancialYearField` the one for a programme year, "2003/04"; `DateField` is GOV.UK's
+day / month / year date input.
 """
 
+from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.db import models
 
@@ -102,3 +104,16 @@ class FinancialYearField(forms.CharField):
             return FinancialYear.parse(text).start_year
         except PeriodError as error:
             raise forms.ValidationError(str(error), code="invalid") from None
+
+
+class DateField(DateInputField):
+    """GOV.UK's date input (day, month and year boxes), saying plainly what a bad date lacks."""
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except forms.ValidationError:
+            # The template pack passes on Python's own "day is out of range for month".
+            raise forms.ValidationError(
+                "Enter a real date, for example 29 1 2004", code="invalid"
+            ) from None

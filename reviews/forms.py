@@ -1,4 +1,3 @@
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Layout
 from django import forms
 from django.db.models import Q
@@ -6,7 +5,7 @@ from django.db.models import Q
 from bestvalue.forms import GDSFormMixin
 from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedFormMixin
-from reviews.fields import FinancialYearField, PeriodField
+from reviews.fields import DateField, FinancialYearField, PeriodField
 from reviews.models import (
     ChallengeEvidence,
     Outcome,
@@ -184,7 +183,7 @@ class StatusForm(GDSFormMixin, forms.Form):
 
 
 class ProgressUpdateForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
-    date = DateInputField(label="Date", help_text="For example, 23 2 2004")
+    date = DateField(label="Date", help_text="For example, 23 2 2004")
 
     class Meta:
         model = ProgressUpdate

@@ -414,7 +414,7 @@ def test_a_progress_date_that_is_not_a_date_gets_a_message(client, officer):
         {"date_0": "31", "date_1": "2", "date_2": "2004", "text": "On target", "version": 1},
     )
     assert response.status_code == 200
-    assert "date" in response.context["form"].errors
+    assert response.context["form"].errors["date"] == ["Enter a real date, for example 29 1 2004"]
 
 
 @pytest.mark.parametrize(
