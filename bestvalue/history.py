@@ -29,8 +29,14 @@ def _display(record, field_name, value):
     model_field = record.instance_type._meta.get_field(field_name)
     if value in (None, ""):
         return "(blank)"
-    if isinstance(value, list):  # many-to-many: list of through-row dicts
-        return f"{len(value)} linked" if value else "(none)"
+    if isinstance(value, list):  # many-to-many: the through rows, as dicts of primary keys
+        if not value:
+            return "(none)"
+        target = model_field.m2m_reverse_field_name()
+        related = model_field.related_model._default_manager.filter(
+            pk__in=[row[target] for row in value]
+        )
+        return ", ".join(str(item) for item in related)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey):

@@ -2,13 +2,16 @@
 
 A period is kept as three real columns, `<name>_start`, `<name>_end` and `<name>_precision`,
 so it can be filtered and sorted in the database; `PeriodColumns` reads and writes them as one
-`Period`. `PeriodField` is the form field that accepts the spellings councils write.
+`Period`. `PeriodField` is the form field that accepts the spellings councils write, and
+`FinancialYearField` the one for a programme year, "2003/04"; `DateField` is GOV.UK's
+day / month / year date input.
 """
 
+from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.db import models
 
-from reviews.periods import ACCEPTED_SPELLINGS, Period, PeriodError, Precision
+from reviews.periods import ACCEPTED_SPELLINGS, FinancialYear, Period, PeriodError, Precision
 
 PRECISION_CHOICES = [(p.value, p.value.capitalize()) for p in Precision]
 
@@ -79,3 +82,38 @@ class PeriodField(forms.CharField):
             return Period.parse(text)
         except PeriodError as error:
             raise forms.ValidationError(f"{error}. {ACCEPTED_SPELLINGS}", code="invalid") from None
+
+
+class FinancialYearField(forms.CharField):
+    """A text box for a financial year, "2003/04"; cleans to its first calendar year, 2003."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", "For example, 2003/04")
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return str(FinancialYear(value))
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return FinancialYear.parse(text).start_year
+        except PeriodError as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
+
+
+class DateField(DateInputField):
+    """GOV.UK's date input (day, month and year boxes), saying plainly what a bad date lacks."""
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except forms.ValidationError:
+            # The template pack passes on Python's own "day is out of range for month".
+            raise forms.ValidationError(
+                "Enter a real date, for example 29 1 2004", code="invalid"
+            ) from None

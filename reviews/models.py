@@ -1,12 +1,20 @@
+from dataclasses import dataclass
+from pathlib import PurePath
+from string import ascii_lowercase
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import BooleanField, Case, ExpressionWrapper, Prefetch, Q, Value, When
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from bestvalue.organisation.models import Directorate, Person, Ward
 from bestvalue.versioning import VersionedModel
+from reviews import documents
 from reviews.fields import PeriodColumns, period_columns, period_constraint
 from reviews.periods import FinancialYear
 
@@ -67,6 +75,16 @@ class InspectionOffer(models.TextChoices):
     DELAYED = "delayed", "Delayed: offered 12 months after completion"
 
 
+@dataclass(frozen=True)
+class StageStep:
+    """One main-line stage as the review page's task list shows it."""
+
+    label: str
+    state: str  # "done", "current" or "to do"
+    status: str  # the words shown beside the stage
+    colour: str | None  # a tag colour, or None for plain text
+
+
 class ReviewQuerySet(models.QuerySet):
     def with_people(self):
         return self.select_related(
@@ -77,11 +95,40 @@ class ReviewQuerySet(models.QuerySet):
         return self.exclude(stage__in=CLOSED_STAGES)
 
     def for_programme(self, year: FinancialYear):
-        """The year's programme: reviews of that year, and earlier ones still running in it."""
-        running = Q(programme_year__lt=year.start_year, planned_end__gte=year.start) & ~Q(
-            stage__in=CLOSED_STAGES
+        """The year's programme: its own reviews, and earlier years' still planned to run in it.
+
+        A carried-over review is one review shown in every year its planned period reaches
+        (a deferral moves the planned period on); `is_carried_over` marks it in the later years.
+        """
+        carried_over = Q(programme_year__lt=year.start_year, planned_end__gte=year.start)
+        return (
+            self.filter(Q(programme_year=year.start_year) | carried_over)
+            .annotate(
+                is_carried_over=ExpressionWrapper(
+                    Q(programme_year__lt=year.start_year), output_field=BooleanField()
+                )
+            )
+            .with_people()
         )
-        return self.filter(Q(programme_year=year.start_year) | running).with_people()
+
+    def with_stage_order(self):
+        """Annotate `stage_order`: the main line in order, then the side exits."""
+        return self.annotate(
+            stage_order=Case(
+                *(When(stage=stage, then=Value(position)) for position, stage in enumerate(Stage)),
+                output_field=models.IntegerField(),
+            )
+        )
+
+    def search(self, text):
+        words = Q()
+        for word in text.split():
+            words &= (
+                Q(title__icontains=word)
+                | Q(scope__icontains=word)
+                | Q(partner_agencies__icontains=word)
+            )
+        return self.filter(words)
 
     def editable_by(self, user):
         if user.has_perm("reviews.change_review") and _edits_everything(user):
@@ -99,8 +146,8 @@ class ReviewQuerySet(models.QuerySet):
                 "progress_updates",
                 queryset=ProgressUpdate.objects.select_related("recorded_by"),
             ),
-            "deferrals",
-            "stage_changes",
+            Prefetch("deferrals", queryset=Deferral.objects.select_related("recorded_by")),
+            Prefetch("stage_changes", queryset=StageChange.objects.select_related("changed_by")),
             "recommendations",
             "outcomes",
             "challenge_evidence",
@@ -180,36 +227,88 @@ class Review(VersionedModel):
     def is_carried_over_into(self, year: FinancialYear):
         return self.programme_year < year.start_year
 
-    def stage_before_deferral(self):
-        change = self.stage_changes.filter(to_stage=Stage.DEFERRED).first()
-        return change.from_stage if change else Stage.PROPOSED
+    @property
+    def is_offered_for_inspection(self):
+        return self.inspection_offer != InspectionOffer.NONE
+
+    @property
+    def is_on_side_exit(self):
+        return self.stage in SIDE_EXITS
+
+    def main_line_stage(self):
+        """The main-line stage the review is at, or the one it left for a side exit."""
+        if self.stage in STAGE_LINE:
+            return Stage(self.stage)
+        # Newest first; one side exit may follow another (deferred, then withdrawn).
+        for change in self.stage_changes.all():
+            if change.from_stage in STAGE_LINE:
+                return Stage(change.from_stage)
+        return Stage.PROPOSED
 
     def allowed_stages(self):
-        """The stages this review may move to next, in the order they are offered."""
+        """The stages this review may move to next, in the order they are offered.
+
+        A deferred review resumes at the stage it was deferred from.
+        """
         if self.stage in CLOSED_STAGES:
             return []
         if self.stage == Stage.DEFERRED:
-            return [Stage(self.stage_before_deferral()), Stage.WITHDRAWN, Stage.SUPERSEDED]
+            return [self.main_line_stage(), Stage.WITHDRAWN, Stage.SUPERSEDED]
         position = STAGE_LINE.index(self.stage)
         return [STAGE_LINE[position + 1], *SIDE_EXITS]
 
     def stage_steps(self):
-        """(label, state) for each stage on the main line: "done", "current" or "to do".
+        """A StageStep for each main-line stage. On a side exit, the stage left from is current
+        and shows the side exit ("Deferred"); a completed review has every stage done."""
+        here = STAGE_LINE.index(self.main_line_stage())
+        if self.stage == Stage.COMPLETED:
+            here = len(STAGE_LINE)
+        steps = []
+        for position, stage in enumerate(STAGE_LINE):
+            if position < here:
+                steps.append(StageStep(stage.label, "done", "Done", None))
+            elif position > here:
+                steps.append(StageStep(stage.label, "to do", "To do", None))
+            elif self.is_on_side_exit:
+                steps.append(
+                    StageStep(stage.label, "current", self.get_stage_display(), self.stage_colour)
+                )
+            else:
+                steps.append(StageStep(stage.label, "current", "In progress", "blue"))
+        return steps
 
-        A review on a side exit shows the main-line stage it left from as current.
-        """
-        here = self.stage
-        if here not in STAGE_LINE:
-            changes = [c for c in self.stage_changes.all() if c.to_stage == self.stage]
-            here = changes[0].from_stage if changes else Stage.PROPOSED
-        position = STAGE_LINE.index(here)
-        return [
-            (
-                stage.label,
-                "done" if index < position else "current" if index == position else "to do",
-            )
-            for index, stage in enumerate(STAGE_LINE)
-        ]
+    def latest_progress_update(self):
+        """The newest progress update (from the prefetch when there is one), or None."""
+        return next(iter(self.progress_updates.all()), None)
+
+    def current_deferral(self):
+        """The deferral a deferred review is under, or None."""
+        if self.stage != Stage.DEFERRED:
+            return None
+        return next(iter(self.deferrals.all()), None)
+
+    def wards_affected(self):
+        """As a report's WARDS AFFECTED line puts it: None, All, or the wards' names."""
+        if self.ward_scope == WardScope.LIST:
+            return ", ".join(str(ward) for ward in self.wards.all())
+        return self.get_ward_scope_display()
+
+    def outcomes_by_theme(self):
+        """[(theme, [outcome, …])], themes in the order their first outcome comes."""
+        themes = {}
+        for outcome in self.outcomes.all():
+            themes.setdefault(outcome.theme, []).append(outcome)
+        return list(themes.items())
+
+    def next_recommendation_letter(self):
+        """The first letter, from (a), that no recommendation of this review has yet."""
+        used = set(self.recommendations.values_list("letter", flat=True))
+        return next((letter for letter in ascii_lowercase if letter not in used), "")
+
+    def four_cs(self):
+        """(C, its ChallengeEvidence or None) for each of the 4 Cs, in order."""
+        found = {evidence.c: evidence for evidence in self.challenge_evidence.all()}
+        return [(c, found.get(c)) for c in ChallengeEvidence.C]
 
     def can_be_edited_by(self, user):
         return Review.objects.filter(pk=self.pk).editable_by(user).exists()
@@ -235,7 +334,7 @@ class StageChange(models.Model):
         return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}"
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(VersionedModel):
     """A dated narrative; the newest is what the board-update table shows."""
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="progress_updates")
@@ -252,7 +351,10 @@ class ProgressUpdate(models.Model):
         get_latest_by = ["date", "created_at"]
 
     def __str__(self):
-        return f"{self.review} – {self.date:%d %B %Y}"
+        return f"{formats.date_format(self.date)}: {Truncator(self.text).chars(60)}"
+
+    def get_absolute_url(self):
+        return review_section_url(self.review_id, "progress")
 
 
 class Deferral(models.Model):
@@ -279,10 +381,10 @@ class Deferral(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.review} deferred until {self.new_target}"
+        return f"Deferred until {self.new_target}"
 
 
-class Recommendation(models.Model):
+class Recommendation(VersionedModel):
     class Status(models.TextChoices):
         PROPOSED = "proposed", "Proposed"
         AGREED = "agreed", "Agreed"
@@ -291,7 +393,13 @@ class Recommendation(models.Model):
         NOT_AGREED = "not_agreed", "Not agreed"
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="recommendations")
-    letter = models.CharField(max_length=3, help_text="a, b, c …")
+    letter = models.CharField(
+        max_length=3,
+        help_text="a, b, c …",
+        validators=[
+            RegexValidator(r"^[a-z]{1,3}$", "Enter the letter in lower case, for example b")
+        ],
+    )
     text = models.TextField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PROPOSED)
     history = HistoricalRecords()
@@ -309,26 +417,34 @@ class Recommendation(models.Model):
         ]
 
     def __str__(self):
-        return f"({self.letter}) {self.text[:60]}"
+        return f"({self.letter}) {Truncator(self.text).chars(60)}"
+
+    def get_absolute_url(self):
+        return review_section_url(self.review_id, "recommendations")
 
 
-class Outcome(models.Model):
+class Outcome(VersionedModel):
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="outcomes")
     theme = models.CharField(
         max_length=200, help_text="For example, Enabling the Delivery of Better Services"
     )
     text = models.TextField()
-    order = models.PositiveSmallIntegerField(default=0)
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Outcomes are listed in this order, lowest first"
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["review", "order", "pk"]
 
     def __str__(self):
-        return self.text[:60]
+        return Truncator(self.text).chars(60)
+
+    def get_absolute_url(self):
+        return review_section_url(self.review_id, "outcomes")
 
 
-class ChallengeEvidence(models.Model):
+class ChallengeEvidence(VersionedModel):
     class C(models.TextChoices):
         CHALLENGE = "challenge", "Challenge"
         COMPARE = "compare", "Compare"
@@ -353,7 +469,14 @@ class ChallengeEvidence(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_c_display()}: {self.evidence[:60]}"
+        return f"{self.get_c_display()}: {Truncator(self.evidence).chars(60)}"
+
+    def get_absolute_url(self):
+        return review_section_url(self.review_id, "four-cs")
+
+
+def review_section_url(review_id, section):
+    return reverse("reviews:review-detail", args=[review_id]) + f"#{section}"
 
 
 def document_path(instance, filename):
@@ -394,3 +517,18 @@ class ReviewDocument(models.Model):
 
     def get_absolute_url(self):
         return reverse("reviews:document-download", args=[self.review_id, self.pk])
+
+    @property
+    def filename(self):
+        return PurePath(self.file.name).name
+
+    def clean(self):
+        """Check a new upload by its content and record what it is (reviews/documents.py)."""
+        super().clean()
+        if self.file and not self.file._committed:
+            try:
+                kind = documents.identify(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error}) from None
+            self.content_type = kind.content_type
+            self.size = self.file.size

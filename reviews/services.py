@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from bestvalue.versioning import StaleEdit
 from reviews.models import Deferral, ProgressUpdate, Review, Stage, StageChange
 
 
@@ -22,10 +23,17 @@ def change_stage(
     """Move `review` to stage `to`, recording why; refuse what the lifecycle does not allow.
 
     Writes the StageChange, any ProgressUpdate and (when deferring) the Deferral in the same
-    transaction as the change. Raises ValidationError with a message for the officer.
+    transaction as the change. Raises ValidationError with a message for the officer, or
+    StaleEdit if the review has been saved since `expected_version` was read.
     """
     review = Review.objects.select_for_update().get(pk=review.pk)
+    # Checked first, under the row lock: a stale form is a conflict, whatever it asked for.
+    if expected_version is not None and review.version != expected_version:
+        raise StaleEdit(review)
+    if to not in Stage.values:
+        raise ValidationError({"stage": "Choose the stage the review has reached"})
     to = Stage(to)
+    note, progress = note.strip(), progress.strip()
     allowed = review.allowed_stages()
     if to not in allowed:
         offered = ", ".join(str(stage.label) for stage in allowed) or "none: the review is closed"
@@ -37,18 +45,22 @@ def change_stage(
         )
     errors = {}
     if to == Stage.DEFERRED:
-        if not note.strip():
+        if not note:
             errors["note"] = "Enter the reason for the deferral"
         if new_target is None:
             errors["new_target"] = "Enter the new target, for example July 2004"
-    if to in (Stage.WITHDRAWN, Stage.SUPERSEDED) and not note.strip():
+        elif review.planned is not None and new_target.end <= review.planned.end:
+            errors["new_target"] = (
+                f"Enter a new target that ends after the current one, {review.planned}"
+            )
+    if to in (Stage.WITHDRAWN, Stage.SUPERSEDED) and not note:
         errors["note"] = f"Enter a note saying why the review is {to.label.lower()}"
     if errors:
         raise ValidationError(errors)
 
     today = timezone.localdate()
     if to == Stage.DEFERRED:
-        deferral = Deferral(review=review, reason=note, agreed_by=agreed_by, recorded_by=by)
+        deferral = Deferral(review=review, reason=note, agreed_by=agreed_by.strip(), recorded_by=by)
         deferral.old_target = review.planned
         deferral.new_target = new_target
         deferral.save()
@@ -56,10 +68,8 @@ def change_stage(
     StageChange.objects.create(
         review=review, from_stage=review.stage, to_stage=to, changed_by=by, note=note
     )
-    if progress.strip():
+    if progress:
         ProgressUpdate.objects.create(review=review, date=today, text=progress, recorded_by=by)
     review.stage = to
-    review.save_if_unchanged(
-        review.version if expected_version is None else expected_version,
-    )
+    review.save_if_unchanged(review.version)
     return review

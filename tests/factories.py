@@ -1,8 +1,22 @@
+from datetime import date
+from string import ascii_lowercase
+
 import factory
 from django.contrib.auth.models import Group, User
 
 from bestvalue.committees.models import Committee
 from bestvalue.organisation.models import Directorate, Person, Ward
+from reviews.models import (
+    ChallengeEvidence,
+    Deferral,
+    Outcome,
+    ProgressUpdate,
+    Recommendation,
+    Review,
+    ReviewDocument,
+    Stage,
+    StageChange,
+)
 
 
 class DirectorateFactory(factory.django.DjangoModelFactory):
@@ -60,3 +74,99 @@ class CommitteeFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Committee {n}")
     kind = Committee.Kind.SCRUTINY_PANEL
+
+
+# Reviews
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Review {n}")
+    scope = "The services in scope."
+    programme_year = 2003
+    responsible_director = factory.SubFactory(DirectorFactory)
+    stage = Stage.SCOPING
+    planned_start = date(2003, 4, 1)
+    planned_end = date(2004, 3, 31)
+    planned_precision = "month"
+
+    @factory.post_generation
+    def directorates(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.directorates.set(extracted)
+
+    @factory.post_generation
+    def team(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.team.set(extracted)
+
+
+class StageChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StageChange
+
+    review = factory.SubFactory(ReviewFactory)
+    from_stage = Stage.PROPOSED
+    to_stage = Stage.SCOPING
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgressUpdate
+
+    review = factory.SubFactory(ReviewFactory)
+    date = date(2004, 1, 29)
+    text = factory.Sequence(lambda n: f"Progress note {n}.")
+
+
+class DeferralFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Deferral
+
+    review = factory.SubFactory(ReviewFactory)
+    reason = "Recruitment difficulties"
+    new_target_start = date(2004, 7, 1)
+    new_target_end = date(2004, 7, 31)
+    new_target_precision = "month"
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Recommendation
+
+    review = factory.SubFactory(ReviewFactory)
+    letter = factory.Sequence(lambda n: ascii_lowercase[n % 26])
+    text = "A Borough wide service directory."
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Outcome
+
+    review = factory.SubFactory(ReviewFactory)
+    theme = "1.2. Enabling the Delivery of Better Services"
+    text = factory.Sequence(lambda n: f"Outcome {n}")
+
+
+class ChallengeEvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChallengeEvidence
+
+    review = factory.SubFactory(ReviewFactory)
+    c = ChallengeEvidence.C.COMPARE
+    evidence = "Compared with eight similar councils."
+
+
+class ReviewDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReviewDocument
+
+    review = factory.SubFactory(ReviewFactory)
+    title = factory.Sequence(lambda n: f"Vision report {n}")
+    kind = ReviewDocument.Kind.VISION_REPORT
+    file = factory.django.FileField(filename="vision.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    content_type = "application/pdf"
+    size = 15

@@ -14,8 +14,17 @@ def _form_errors(form):
     pairs = [(first_anchor, message) for message in form.non_field_errors()]
     for field in visible:
         for anchor, messages in field_errors(field):
-            pairs.extend((anchor, message) for message in messages)
+            pairs.extend((_input_id(field, anchor), message) for message in messages)
     return pairs
+
+
+def _input_id(field, anchor):
+    """Radios and checkboxes have no element with the field's id: link to the first one."""
+    if anchor == field.auto_id and isinstance(
+        field.field.widget, django_forms.RadioSelect | django_forms.CheckboxSelectMultiple
+    ):
+        return f"{anchor}_1"
+    return anchor
 
 
 def _errors(item):

@@ -1,0 +1,189 @@
+from datetime import date
+
+import pytest
+from django.db import IntegrityError, transaction
+
+from bestvalue.organisation import roles
+from reviews.models import ChallengeEvidence, Review, Stage, WardScope
+from reviews.periods import FinancialYear, Period
+from tests.factories import (
+    ChallengeEvidenceFactory,
+    OutcomeFactory,
+    PersonFactory,
+    RecommendationFactory,
+    ReviewFactory,
+    StageChangeFactory,
+    WardFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_review_on_the_main_line_may_move_on_one_stage_or_take_a_side_exit():
+    review = ReviewFactory(stage=Stage.SCOPING)
+    assert review.allowed_stages() == [
+        Stage.CHALLENGE,
+        Stage.DEFERRED,
+        Stage.WITHDRAWN,
+        Stage.SUPERSEDED,
+    ]
+
+
+def test_a_deferred_review_resumes_at_the_stage_it_was_deferred_from():
+    review = ReviewFactory(stage=Stage.DEFERRED)
+    StageChangeFactory(review=review, from_stage=Stage.VISION, to_stage=Stage.DEFERRED)
+    assert review.allowed_stages() == [Stage.VISION, Stage.WITHDRAWN, Stage.SUPERSEDED]
+
+
+@pytest.mark.parametrize("stage", [Stage.COMPLETED, Stage.WITHDRAWN, Stage.SUPERSEDED])
+def test_a_closed_review_may_not_move(stage):
+    assert ReviewFactory(stage=stage).allowed_stages() == []
+
+
+def test_stage_steps_show_done_current_and_to_do():
+    steps = ReviewFactory(stage=Stage.CHALLENGE).stage_steps()
+    assert [step.state for step in steps] == ["done", "done", "current"] + ["to do"] * 5
+    assert (steps[2].label, steps[2].status, steps[2].colour) == (
+        "Challenge (4 Cs)",
+        "In progress",
+        "blue",
+    )
+
+
+def test_a_review_withdrawn_after_deferral_shows_the_main_line_stage_it_left():
+    review = ReviewFactory(stage=Stage.WITHDRAWN)
+    StageChangeFactory(review=review, from_stage=Stage.SCOPING, to_stage=Stage.DEFERRED)
+    StageChangeFactory(review=review, from_stage=Stage.DEFERRED, to_stage=Stage.WITHDRAWN)
+    current = [step for step in review.stage_steps() if step.state == "current"]
+    assert [(step.label, step.status, step.colour) for step in current] == [
+        ("Scoping", "Withdrawn", "red")
+    ]
+
+
+def test_a_completed_review_has_every_stage_done():
+    steps = ReviewFactory(stage=Stage.COMPLETED).stage_steps()
+    assert {step.state for step in steps} == {"done"}
+
+
+def test_programme_lists_the_years_reviews_and_those_carried_over_into_it():
+    own = ReviewFactory(title="Construction Design", programme_year=2003)
+    carried = ReviewFactory(
+        title="Bereavement Services",
+        programme_year=2002,
+        planned_start=date(2002, 4, 1),
+        planned_end=date(2004, 3, 31),
+        stage=Stage.COMPLETED,
+    )
+    ReviewFactory(
+        title="Procurement",
+        programme_year=2002,
+        planned_start=date(2002, 4, 1),
+        planned_end=date(2003, 3, 31),
+    )
+    in_2003 = {
+        r.title: r.is_carried_over for r in Review.objects.for_programme(FinancialYear(2003))
+    }
+    in_2002 = {
+        r.title: r.is_carried_over for r in Review.objects.for_programme(FinancialYear(2002))
+    }
+    assert in_2003 == {own.title: False, carried.title: True}
+    assert in_2002 == {carried.title: False, "Procurement": False}
+
+
+def test_a_deferral_carries_a_review_into_the_year_of_its_new_target():
+    review = ReviewFactory(programme_year=2003)
+    review.planned = Period.parse("July 2004")
+    review.save()
+    assert list(Review.objects.for_programme(FinancialYear(2004))) == [review]
+
+
+def test_review_officer_edits_only_the_reviews_they_lead_or_are_on_the_team_of(make_user):
+    officer = make_user(roles.REVIEW_OFFICER, person=PersonFactory())
+    led = ReviewFactory(lead_officer=officer.person)
+    on_team = ReviewFactory(team=[officer.person, PersonFactory()])
+    other = ReviewFactory()
+    assert set(Review.objects.editable_by(officer)) == {led, on_team}
+    assert led.can_be_edited_by(officer)
+    assert on_team.can_be_edited_by(officer)
+    assert not other.can_be_edited_by(officer)
+
+
+def test_review_officer_without_a_person_edits_nothing(make_user):
+    ReviewFactory()
+    assert not Review.objects.editable_by(make_user(roles.REVIEW_OFFICER)).exists()
+
+
+@pytest.mark.parametrize(
+    ("role", "edits"),
+    [
+        (roles.ADMINISTRATOR, True),
+        (roles.BEST_VALUE_OFFICER, True),
+        (roles.MEMBER, False),
+        (roles.MEMBER_EXEMPT, False),
+    ],
+)
+def test_who_edits_every_review(make_user, role, edits):
+    review = ReviewFactory()
+    assert review.can_be_edited_by(make_user(role, person=PersonFactory())) is edits
+
+
+def test_search_matches_every_word_in_title_scope_or_partners():
+    wanted = ReviewFactory(title="Services to Children (0-9)", partner_agencies="Acute Trusts")
+    ReviewFactory(title="Children's Services for 11-17 year olds")
+    assert list(Review.objects.search("children trusts")) == [wanted]
+
+
+def test_outcomes_are_grouped_by_theme_in_order():
+    review = ReviewFactory()
+    first = OutcomeFactory(review=review, theme="1.1. Governance", order=1)
+    second = OutcomeFactory(review=review, theme="1.2. Services", order=2)
+    third = OutcomeFactory(review=review, theme="1.1. Governance", order=3)
+    review = Review.objects.for_detail().get(pk=review.pk)
+    assert review.outcomes_by_theme() == [
+        ("1.1. Governance", [first, third]),
+        ("1.2. Services", [second]),
+    ]
+
+
+def test_four_cs_lists_each_c_with_its_evidence_or_none():
+    review = ReviewFactory()
+    compare = ChallengeEvidenceFactory(review=review, c=ChallengeEvidence.C.COMPARE)
+    assert review.four_cs() == [
+        (ChallengeEvidence.C.CHALLENGE, None),
+        (ChallengeEvidence.C.COMPARE, compare),
+        (ChallengeEvidence.C.CONSULT, None),
+        (ChallengeEvidence.C.COMPETE, None),
+    ]
+
+
+def test_next_recommendation_letter_is_the_first_unused():
+    review = ReviewFactory()
+    RecommendationFactory(review=review, letter="a")
+    RecommendationFactory(review=review, letter="c")
+    assert review.next_recommendation_letter() == "b"
+
+
+def test_wards_affected_reads_as_a_report_prints_it():
+    review = ReviewFactory(ward_scope=WardScope.LIST)
+    review.wards.set([WardFactory(name="Biscot"), WardFactory(name="Dallow")])
+    assert review.wards_affected() == "Biscot, Dallow"
+    assert ReviewFactory(ward_scope=WardScope.NONE).wards_affected() == "None"
+
+
+def test_database_refuses_a_planned_period_ending_before_it_starts():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReviewFactory(planned_start=date(2004, 3, 1), planned_end=date(2004, 1, 31))
+
+
+def test_database_refuses_two_recommendations_with_one_letter():
+    review = ReviewFactory()
+    RecommendationFactory(review=review, letter="a")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RecommendationFactory(review=review, letter="a")
+
+
+def test_database_refuses_two_evidence_rows_for_one_c():
+    review = ReviewFactory()
+    ChallengeEvidenceFactory(review=review, c="consult")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ChallengeEvidenceFactory(review=review, c="consult")
