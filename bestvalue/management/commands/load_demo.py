@@ -8,6 +8,7 @@ from bestvalue import demo_logins
 # Each app's demo module, in dependency order; each `load()` is idempotent.
 LOADERS = [
     "bestvalue.organisation.demo",
+    "inspections.demo",
     "bestvalue.committees.demo",
     "bestvalue.demo_logins",
 ]
