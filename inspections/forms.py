@@ -64,6 +64,7 @@ class InspectionForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         label="Programme year",
         help_text="The financial year of the inspection programme, for example 2003/04",
         error_messages={"required": "Enter the programme year, for example 2003/04"},
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
     )
     timing = PeriodField(required=False, label="Timing")
     review = ReviewChoiceField(
@@ -216,7 +217,8 @@ class RecommendationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
+        # No layout: crispy renders every field, including the formset's later DELETE box.
+        self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.label_size = "s"

@@ -608,6 +608,29 @@ def test_best_value_officer_records_a_judgement_with_three_recommendations(clien
     assert inspection.history.first().history_user == bv_officer
 
 
+def test_judgement_saved_after_someone_elses_change_is_a_conflict_and_saves_nothing(
+    client, bv_officer, administrator
+):
+    inspection = InspectionFactory(title="Planning", timing="Summer 2003")
+    stale = judgement_post(inspection, "Lost recommendation")
+    client.force_login(administrator)
+    client.post(
+        reverse("inspections:inspection-update", args=[inspection.pk]),
+        inspection_post(inspection, title="Planning (renamed)", timing="Summer 2003"),
+    )
+    client.force_login(bv_officer)
+    response = client.post(
+        reverse("inspections:inspection-record-judgement", args=[inspection.pk]), stale
+    )
+    assert response.status_code == 200
+    summary = text(select(response.text, ".govuk-error-summary")[0])
+    assert "Title: Planning → Planning (renamed)" in summary
+    assert "Lost recommendation" in response.text  # kept for saving again
+    inspection.refresh_from_db()
+    assert (inspection.score, inspection.status) == (None, Inspection.Status.CONFIRMED)
+    assert not inspection.recommendations.exists()
+
+
 def test_add_another_recommendation_keeps_the_typing_and_saves_nothing(client, bv_officer):
     inspection = InspectionFactory(timing="December 2003")
     client.force_login(bv_officer)
@@ -682,7 +705,10 @@ def test_judgement_page_queries_do_not_grow_with_recommendations(
         response = client.get(
             reverse("inspections:inspection-record-judgement", args=[inspection.pk])
         )
-    assert len(select(response.text, "fieldset.bv-recommendation")) == count + 1
+    rows = select(response.text, "fieldset.bv-recommendation")
+    assert len(rows) == count + 1
+    removable = [row for row in rows if "Remove this recommendation" in text(row)]
+    assert len(removable) == count  # every recorded one, not the blank row
 
 
 # ---------------------------------------------------------------------------------------------
