@@ -180,6 +180,15 @@ class JudgementForm(GDSFormMixin, VersionedFormMixin, forms.Form):
         self.helper.form_tag = False
         self.helper.inputs = []
 
+    def unbound_copy(self):
+        """The values typed into this bound form, in a fresh unbound one: shown again
+        (after "Add another recommendation") without being judged yet."""
+        typed = {
+            name: field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+            for name, field in self.fields.items()
+        }
+        return type(self)(instance=self.instance, initial=typed, prefix=self.prefix)
+
     def clean_report_date(self):
         report_date = self.cleaned_data["report_date"]
         if report_date and report_date > timezone.localdate():

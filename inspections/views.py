@@ -142,9 +142,11 @@ class RecordJudgementView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
             self.formset = RecommendationFormSet.with_another_row(
                 request.POST, inspection=self.object
             )
-            for each in [form, *self.formset]:
-                each.helper.form_show_errors = False
-            return self.render_to_response(self.get_context_data(form=form, show_errors=False))
+            for row in self.formset:
+                row.helper.form_show_errors = False
+            return self.render_to_response(
+                self.get_context_data(form=form.unbound_copy(), show_errors=False)
+            )
         self.formset = RecommendationFormSet(request.POST, inspection=self.object)
         if form.is_valid() and self.formset.is_valid():
             return self.form_valid(form)

@@ -640,6 +640,10 @@ def test_add_another_recommendation_keeps_the_typing_and_saves_nothing(client, b
     )
     assert response.status_code == 200
     assert not select(response.text, ".govuk-error-summary, .govuk-error-message")
+    assert text(select(response.text, "title")[0]).startswith("Record the judgement")
+    assert select(response.text, "#id_report_date_0")[0].get("value") == "20"
+    assert select(response.text, "input[name=prospects][checked]")[0].get("value") == "promising"
+    assert select(response.text, "input[name=version]")[0].get("value") == "1"
     rows = select(response.text, "fieldset.bv-recommendation")
     assert [text(row.find(".//{*}legend")) for row in rows] == [
         "Recommendation 1",
