@@ -7,6 +7,7 @@ from bestvalue.organisation.roles import role_of
 NAVIGATION = [
     ("Home", "home"),
     ("Programme", "reviews:review-list"),
+    ("Inspections", "inspections:programme"),
     ("Search", "search"),
 ]
 

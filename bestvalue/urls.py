@@ -48,5 +48,6 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("reviews/", include("reviews.urls")),
+    path("inspections/", include("inspections.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,12 +1,19 @@
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from bestvalue.organisation import roles
 from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedModel
 from reviews.fields import PeriodColumns, period_columns, period_constraint
-from reviews.models import Review
+from reviews.models import InspectionOffer, Review
 from reviews.periods import FinancialYear
 
 
@@ -29,12 +36,86 @@ class Inspectorate(models.Model):
         return self.abbreviation or self.name
 
 
+@dataclass(frozen=True)
+class OfferMarker:
+    """A symbol printed after an entry of the inspection programme, and its line in the key."""
+
+    symbol: str
+    key: str
+
+
+# Seed 001's markers, keyed by the review's offer, in the order the seed's key lists them.
+# The seed's "(" for an offered inspection is a lost Wingdings glyph; a dagger reads clearly.
+OFFER_MARKERS = {
+    InspectionOffer.DELAYED: OfferMarker(
+        "*",
+        "Denotes a delayed inspection i.e. offered for inspection 12 months after completion "
+        "of review, when improvements have been implemented.",
+    ),
+    InspectionOffer.ON_COMPLETION: OfferMarker(
+        "†", "Offered for inspection on completion of review; inspection not confirmed."
+    ),
+}
+
+
 class InspectionQuerySet(models.QuerySet):
     def with_people(self):
         return self.select_related("inspectorate", "lead_director", "review")
 
     def for_programme(self, year: FinancialYear):
         return self.filter(programme_year=year.start_year).with_people()
+
+    def for_programme_years(self, first: FinancialYear):
+        """The two-year programme that starts with `first`: that year's entries and the next's."""
+        return self.filter(
+            programme_year__in=[first.start_year, first.start_year + 1]
+        ).with_people()
+
+    def two_year_programme(self, first: FinancialYear):
+        """[(year, its inspections), (next year, its inspections)] for the programme page."""
+        entries = list(self.for_programme_years(first))
+        return [
+            (year, [entry for entry in entries if entry.programme_year == year.start_year])
+            for year in (first, first.next())
+        ]
+
+    def for_review(self, review):
+        return self.filter(review=review).with_people()
+
+    def for_detail(self):
+        return self.with_people().prefetch_related(
+            "recommendations",
+            Prefetch(
+                "documents", queryset=InspectionDocument.objects.select_related("uploaded_by")
+            ),
+        )
+
+    def programme_years(self):
+        """Every financial year that has inspections, earliest first."""
+        years = self.order_by("programme_year").values_list("programme_year", flat=True)
+        return [FinancialYear(year) for year in years.distinct()]
+
+    def default_programme_year(self, today: date | None = None) -> FinancialYear:
+        """The first year of the two-year programme to show when none is asked for.
+
+        This year's, if this year or next has inspections; otherwise the latest two years
+        that have any, so a council that stopped planning still sees its last programme.
+        """
+        current = FinancialYear.containing(today or timezone.localdate())
+        years = {year.start_year for year in self.programme_years()}
+        if not years or {current.start_year, current.start_year + 1} & years:
+            return current
+        latest = max(years)
+        return FinancialYear(latest - 1 if latest - 1 in years else latest)
+
+    def editable_by(self, user):
+        """Best value officers and administrators edit every inspection; review officers
+        those of the reviews they may edit."""
+        if not user.has_perm("inspections.change_inspection"):
+            return self.none()
+        if roles.role_of(user) in {roles.ADMINISTRATOR, roles.BEST_VALUE_OFFICER}:
+            return self
+        return self.filter(review__in=Review.objects.editable_by(user))
 
 
 class Inspection(VersionedModel):
@@ -55,6 +136,9 @@ class Inspection(VersionedModel):
         REPORT_AWAITED = "report_awaited", "Report awaited"
         COMPLETE = "complete", "Complete"
         CANCELLED = "cancelled", "Cancelled"
+
+    # Statuses before an inspection takes place, or instead of it: no judgement yet.
+    NOT_HAPPENED = {Status.PROPOSED, Status.OFFERED, Status.CANCELLED}
 
     class Score(models.IntegerChoices):
         POOR = 0, "Poor (0 stars)"
@@ -110,6 +194,7 @@ class Inspection(VersionedModel):
 
     class Meta:
         ordering = ["programme_year", "timing_start", "title"]
+        permissions = [("record_judgement", "Can record the judgement of an inspection")]
         constraints = [
             period_constraint("inspection", "timing"),
             models.CheckConstraint(
@@ -136,8 +221,79 @@ class Inspection(VersionedModel):
         return FinancialYear(self.programme_year)
 
     @property
+    def full_title(self):
+        """The title as the programme prints it, naming a joint inspection's partner."""
+        return (
+            f"{self.title} (joint with {self.joint_partner})" if self.joint_partner else self.title
+        )
+
+    @property
     def has_judgement(self):
-        return self.score is not None or bool(self.prospects)
+        return self.score is not None or bool(self.prospects) or self.report_date is not None
+
+    @property
+    def status_colour(self):
+        return STATUS_COLOURS[self.status]
+
+    @property
+    def offer_marker(self) -> OfferMarker | None:
+        """Seed 001's marker for this entry, from how its review was offered for inspection.
+
+        "Offered … not confirmed" stops applying once the inspection is confirmed or under
+        way; a delayed inspection stays marked, as the timing is what the marker explains.
+        """
+        if self.review is None:
+            return None
+        offer = self.review.inspection_offer
+        if offer == InspectionOffer.ON_COMPLETION and self.status not in {
+            self.Status.PROPOSED,
+            self.Status.OFFERED,
+        }:
+            return None
+        return OFFER_MARKERS.get(offer)
+
+    def judgement_refusal(self, today: date | None = None) -> str:
+        """Why no judgement can be recorded yet ("" when one can): it has not happened."""
+        if self.status in self.NOT_HAPPENED:
+            if self.status == self.Status.CANCELLED:
+                return "This inspection was cancelled, so it has no judgement to record."
+            return (
+                f"This inspection is {self.get_status_display().lower()}, so it has not "
+                "happened yet. Change its status once the inspectors have visited, then "
+                "record their judgement."
+            )
+        today = today or timezone.localdate()
+        if self.timing is not None and self.timing.start > today:
+            return (
+                f"This inspection is planned for {self.timing}, so it has not happened yet. "
+                "Record the judgement once the inspectors have reported."
+            )
+        return ""
+
+    def clean(self):
+        # The database refuses this too; saying so beside the status field avoids a 500.
+        if self.has_judgement and self.status != self.Status.COMPLETE:
+            raise ValidationError(
+                {"status": "This inspection has a judgement, so its status must stay “Complete”."}
+            )
+
+    def can_be_edited_by(self, user):
+        return Inspection.objects.filter(pk=self.pk).editable_by(user).exists()
+
+    def can_have_judgement_recorded_by(self, user):
+        return user.has_perm("inspections.record_judgement") and self.can_be_edited_by(user)
+
+
+# One GOV.UK tag colour per status, used everywhere a status is shown.
+STATUS_COLOURS = {
+    Inspection.Status.PROPOSED: "grey",
+    Inspection.Status.OFFERED: "light-blue",
+    Inspection.Status.CONFIRMED: "blue",
+    Inspection.Status.IN_PROGRESS: "yellow",
+    Inspection.Status.REPORT_AWAITED: "orange",
+    Inspection.Status.COMPLETE: "green",
+    Inspection.Status.CANCELLED: "red",
+}
 
 
 class InspectionRecommendation(models.Model):
@@ -157,6 +313,11 @@ class InspectionRecommendation(models.Model):
     class Meta:
         ordering = ["inspection", "number"]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1),
+                name="inspection_recommendation_number_positive",
+                violation_error_message="Number recommendations from 1.",
+            ),
             models.UniqueConstraint(
                 "inspection",
                 "number",
@@ -168,3 +329,59 @@ class InspectionRecommendation(models.Model):
 
     def __str__(self):
         return f"R{self.number}: {self.text[:60]}"
+
+
+# What inspections/documents.py accepts on upload, kept in the database as well.
+DOCUMENT_MAX_SIZE = 20 * 1024 * 1024
+DOCUMENT_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def inspection_document_path(instance, filename):
+    return f"inspections/{instance.inspection_id}/{filename}"
+
+
+class InspectionDocument(models.Model):
+    """An inspectorate's report, or another paper about the inspection, as an uploaded file."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", "Inspection report"
+        INTERIM_REPORT = "interim_report", "Interim report"
+        OTHER = "other", "Other"
+
+    inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    file = models.FileField(upload_to=inspection_document_path, max_length=300)
+    content_type = models.CharField(max_length=100, editable=False)
+    size = models.PositiveIntegerField(editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["inspection", "-uploaded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(size__lte=DOCUMENT_MAX_SIZE),
+                name="inspection_document_at_most_20_mb",
+                violation_error_message="The file must be 20 MB or smaller.",
+            ),
+            models.CheckConstraint(
+                condition=Q(content_type__in=sorted(DOCUMENT_CONTENT_TYPES.values())),
+                name="inspection_document_type_allowed",
+                violation_error_message="The file must be a PDF, DOCX, ODT or XLSX document.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("inspections:document-download", args=[self.inspection_id, self.pk])

@@ -170,3 +170,49 @@ class ReviewDocumentFactory(factory.django.DjangoModelFactory):
     file = factory.django.FileField(filename="vision.pdf", data=b"%PDF-1.4\n%%EOF\n")
     content_type = "application/pdf"
     size = 15
+
+
+# Inspections
+
+
+class InspectorateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "inspections.Inspectorate"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Inspectorate {n}")
+
+
+class InspectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "inspections.Inspection"
+
+    title = factory.Sequence(lambda n: f"Inspection {n}")
+    programme_year = 2003
+    inspectorate = factory.SubFactory(InspectorateFactory)
+    lead_director = factory.SubFactory(DirectorFactory)
+    status = "confirmed"
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        """InspectionFactory(timing="Autumn 2004") fills the period's three columns."""
+        from reviews.periods import Period
+
+        timing = kwargs.pop("timing", None)
+        if timing is not None:
+            period = Period.parse(timing) if isinstance(timing, str) else timing
+            kwargs.update(
+                timing_start=period.start,
+                timing_end=period.end,
+                timing_precision=period.precision.value,
+            )
+        return kwargs
+
+
+class InspectionRecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "inspections.InspectionRecommendation"
+
+    inspection = factory.SubFactory(InspectionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = factory.Faker("sentence")

@@ -24,6 +24,9 @@ ROLE_PERMISSIONS = {
     REVIEW_OFFICER: [
         *READ,
         "reviews.*",
+        # Inspections of their own reviews: the details and papers, not the judgement.
+        "inspections.change_inspection",
+        "inspections.add_inspectiondocument",
         "improvement_plans.*",
         "committees.*_meeting",
         "committees.*_minuteitem",

@@ -52,3 +52,25 @@ def test_syncing_twice_changes_nothing():
     before = {g.name: set(g.permissions.all()) for g in Group.objects.all()}
     roles.sync_roles()
     assert before == {g.name: set(g.permissions.all()) for g in Group.objects.all()}
+
+
+def test_review_officers_change_inspections_and_add_papers_but_do_not_judge_them():
+    names = permission_names(
+        roles.REVIEW_OFFICER,
+        [
+            "inspections.view_inspection",
+            "inspections.change_inspection",
+            "inspections.add_inspectiondocument",
+            "inspections.add_inspection",
+            "inspections.delete_inspection",
+            "inspections.record_judgement",
+        ],
+    )
+    assert names == {
+        "inspections.view_inspection",
+        "inspections.change_inspection",
+        "inspections.add_inspectiondocument",
+    }
+    assert "inspections.record_judgement" in permission_names(
+        roles.BEST_VALUE_OFFICER, ["inspections.record_judgement"]
+    )

@@ -9,6 +9,7 @@ from bestvalue import demo_logins
 LOADERS = [
     "bestvalue.organisation.demo",
     "reviews.demo",
+    "inspections.demo",
     "bestvalue.committees.demo",
     "bestvalue.demo_logins",
 ]

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from inspections import views
+
+app_name = "inspections"
+
+urlpatterns = [
+    path("", views.ProgrammeView.as_view(), name="programme"),
+    path("all/", views.InspectionListView.as_view(), name="inspection-list"),
+    path("add/", views.InspectionCreateView.as_view(), name="inspection-create"),
+    path("<int:pk>/", views.InspectionDetailView.as_view(), name="inspection-detail"),
+    path("<int:pk>/change/", views.InspectionUpdateView.as_view(), name="inspection-update"),
+    path(
+        "<int:pk>/judgement/",
+        views.RecordJudgementView.as_view(),
+        name="inspection-record-judgement",
+    ),
+    path("<int:pk>/history/", views.InspectionHistoryView.as_view(), name="inspection-history"),
+    path("<int:pk>/documents/add/", views.DocumentCreateView.as_view(), name="document-create"),
+    path(
+        "<int:pk>/documents/<int:document_pk>/",
+        views.DocumentDownloadView.as_view(),
+        name="document-download",
+    ),
+]

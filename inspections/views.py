@@ -1,0 +1,238 @@
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views import View
+from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
+from django_filters.views import FilterView
+
+from bestvalue.permissions import ObjectEditMixin
+from bestvalue.versioning import StaleEdit
+from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
+from inspections import services
+from inspections.filters import InspectionFilter
+from inspections.forms import (
+    InspectionDocumentForm,
+    InspectionForm,
+    JudgementForm,
+    ProgrammeYearForm,
+    RecommendationFormSet,
+)
+from inspections.models import (
+    OFFER_MARKERS,
+    Inspection,
+    InspectionDocument,
+    InspectionRecommendation,
+)
+
+
+class ReadMixin(PermissionRequiredMixin):
+    """Every signed-in role reads inspections; someone with no role gets a 403."""
+
+    permission_required = "inspections.view_inspection"
+    raise_exception = True
+
+
+class ProgrammeView(ReadMixin, TemplateView):
+    """Two financial years of inspections side by side, as the council's programme prints them."""
+
+    template_name = "inspections/programme.html"
+
+    def get_context_data(self, **kwargs):
+        default = Inspection.objects.default_programme_year()
+        form = ProgrammeYearForm(self.request.GET or None, initial={"year": default})
+        year = form.chosen_year() or default
+        return super().get_context_data(
+            form=form,
+            year=year,
+            programme=Inspection.objects.two_year_programme(year),
+            key=OFFER_MARKERS.values(),
+            **kwargs,
+        )
+
+
+class InspectionListView(ReadMixin, FilterView):
+    filterset_class = InspectionFilter
+    queryset = Inspection.objects.with_people()
+    paginate_by = 25
+    template_name = "inspections/inspection_list.html"
+
+
+class InspectionDetailView(ReadMixin, DetailView):
+    queryset = Inspection.objects.for_detail()
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            can_edit=self.object.can_be_edited_by(user),
+            can_record_judgement=self.object.can_have_judgement_recorded_by(user),
+            can_add_document=user.has_perm("inspections.add_inspectiondocument")
+            and self.object.can_be_edited_by(user),
+            **kwargs,
+        )
+
+
+class InspectionFormMixin:
+    model = Inspection
+    form_class = InspectionForm
+    template_name = "form_page.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class InspectionCreateView(PermissionRequiredMixin, InspectionFormMixin, CreateView):
+    permission_required = "inspections.add_inspection"
+    raise_exception = True
+    extra_context = {"page_title": "Add an inspection"}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(back_url=reverse("inspections:programme"), **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, f"{self.object} has been added")
+        return response
+
+
+class InspectionUpdateView(ObjectEditMixin, VersionedUpdateMixin, InspectionFormMixin, UpdateView):
+    permission_required = "inspections.change_inspection"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title="Change the inspection",
+            caption=str(self.object),
+            back_url=self.object.get_absolute_url(),
+            **kwargs,
+        )
+
+
+class RecordJudgementView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
+    """Score, prospects, report date and recommendations in one go; completes the inspection."""
+
+    permission_required = "inspections.record_judgement"
+    model = Inspection
+    form_class = JudgementForm
+    template_name = "inspections/judgement_form.html"
+    success_message = "The judgement has been recorded"
+
+    def get_queryset(self):
+        return Inspection.objects.with_people().prefetch_related("recommendations")
+
+    @cached_property
+    def object(self):
+        return self.get_object()
+
+    def edit_target(self):
+        return self.object
+
+    def get(self, request, *args, **kwargs):
+        self.formset = RecommendationFormSet(inspection=self.object)
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if RecommendationFormSet.ADD_ROW in request.POST:
+            # Not a save: show what was typed with one blank row more, without judging it yet.
+            self.formset = RecommendationFormSet.with_another_row(
+                request.POST, inspection=self.object
+            )
+            for row in self.formset:
+                row.helper.form_show_errors = False
+            return self.render_to_response(
+                self.get_context_data(form=form.unbound_copy(), show_errors=False)
+            )
+        self.formset = RecommendationFormSet(request.POST, inspection=self.object)
+        if form.is_valid() and self.formset.is_valid():
+            return self.form_valid(form)
+        return self.form_invalid(form)
+
+    def form_valid(self, form):
+        try:
+            services.record_judgement(
+                inspection=self.object,
+                expected_version=form.cleaned_data["version"],
+                score=form.cleaned_data["score"],
+                prospects=form.cleaned_data["prospects"],
+                report_date=form.cleaned_data["report_date"],
+                recommendations=self.formset.recommendations(),
+            )
+        except StaleEdit:
+            self.object.refresh_from_db()  # undo what the refused save set on it
+            return self.conflict(form)
+        except ValidationError as error:  # it stopped being possible since the form checked
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return redirect(self.object)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("show_errors", True)
+        return super().get_context_data(
+            formset=self.formset,
+            formsets=[self.formset],
+            refusal=self.object.judgement_refusal(),
+            **kwargs,
+        )
+
+
+class InspectionHistoryView(ReadMixin, RecordHistoryView):
+    model = Inspection
+
+    def history_records(self):
+        parts = [
+            model.history.filter(inspection_id=self.object.pk).select_related("history_user")
+            for model in (InspectionRecommendation, InspectionDocument)
+        ]
+        return [*super().history_records(), *(record for part in parts for record in part)]
+
+
+class DocumentCreateView(ObjectEditMixin, CreateView):
+    permission_required = "inspections.add_inspectiondocument"
+    form_class = InspectionDocumentForm
+    template_name = "form_page.html"
+
+    @cached_property
+    def inspection(self):
+        return get_object_or_404(Inspection, pk=self.kwargs["pk"])
+
+    def edit_target(self):
+        return self.inspection
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title="Upload a document",
+            caption=str(self.inspection),
+            back_url=self.inspection.get_absolute_url(),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        form.instance.inspection = self.inspection
+        form.instance.uploaded_by = self.request.user
+        form.save()
+        messages.success(self.request, f"{form.instance} has been uploaded")
+        return redirect(self.inspection)
+
+
+class DocumentDownloadView(PermissionRequiredMixin, View):
+    permission_required = "inspections.view_inspectiondocument"
+    raise_exception = True
+
+    def get(self, request, pk, document_pk):
+        document = get_object_or_404(InspectionDocument, pk=document_pk, inspection_id=pk)
+        try:
+            file = document.file.open("rb")
+        except FileNotFoundError:
+            raise Http404("The file of this document is missing.") from None
+        return FileResponse(
+            file,
+            as_attachment=True,
+            filename=PurePath(document.file.name).name,
+            content_type=document.content_type,
+        )
