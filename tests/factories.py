@@ -1,8 +1,11 @@
+import datetime
+
 import factory
 from django.contrib.auth.models import Group, User
 
-from bestvalue.committees.models import Committee
+from bestvalue.committees.models import BoardRequest, Committee, Meeting, MinuteItem
 from bestvalue.organisation.models import Directorate, Person, Ward
+from reviews.models import Review
 
 
 class DirectorateFactory(factory.django.DjangoModelFactory):
@@ -60,3 +63,45 @@ class CommitteeFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Committee {n}")
     kind = Committee.Kind.SCRUTINY_PANEL
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    title = factory.Sequence(lambda n: f"Review {n}")
+    programme_year = 2003
+    responsible_director = factory.SubFactory(DirectorFactory)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    committee = factory.SubFactory(CommitteeFactory)
+    date = factory.Sequence(lambda n: datetime.date(2004, 1, 1) + datetime.timedelta(days=n))
+
+
+class MinuteItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MinuteItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    heading = factory.Sequence(lambda n: f"Item {n}")
+    text = "The Board noted the report."
+
+
+class BoardRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BoardRequest
+
+    raised_at = factory.SubFactory(MeetingFactory)
+    due_meeting = factory.LazyAttribute(
+        lambda request: MeetingFactory(
+            committee=request.raised_at.committee,
+            date=request.raised_at.date + datetime.timedelta(days=28),
+        )
+    )
+    asked_for = factory.Sequence(lambda n: f"A report to the next meeting on matter {n}")
+    asked_of_text = "Head of Policy and Performance"

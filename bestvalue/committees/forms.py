@@ -222,8 +222,9 @@ class DueRequestForm(PartOfPageMixin, forms.ModelForm):
         return cleaned
 
 
-class RemovableRowsMixin:
-    """Formsets whose saved rows each have a "Remove this …" checkbox."""
+class PageFormSetMixin:
+    """A formset of the minutes page: rows are added by a button, not JavaScript, and each
+    saved row has a "Remove this …" checkbox."""
 
     remove_label = "Remove"
 
@@ -232,23 +233,43 @@ class RemovableRowsMixin:
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = self.remove_label
 
+    def data_with_row_added(self, data):
+        """A copy of the submitted `data` with one more (blank) row."""
+        data = data.copy()
+        count = self.total_form_count()
+        data[f"{self.prefix}-TOTAL_FORMS"] = str(count + 1)
+        data.update(self.new_row_data(count))
+        return data
 
-class MinuteItemFormSet(RemovableRowsMixin, forms.BaseInlineFormSet):
+    def new_row_data(self, index):
+        """What a new row starts with; it must equal the row's initial data, so an untouched
+        row is still recognised as empty."""
+        return {}
+
+
+class MinuteItemFormSet(PageFormSetMixin, forms.BaseInlineFormSet):
     remove_label = "Remove this item"
-
     # Room for renumbering: a number being given up moves here first (numbers stop at 999).
     RENUMBERING_OFFSET = 1000
 
+    def new_item_number(self, index):
+        """New items are numbered on from the last saved one."""
+        last = max((item.number for item in self.get_queryset()), default=0)
+        return last + 1 + index - self.initial_form_count()
+
     def _construct_form(self, i, **kwargs):
         if i >= self.initial_form_count():
-            # New items are numbered on from the last one, so an untouched row stays empty.
-            numbers = [item.number for item in self.get_queryset()]
-            first_new = max(numbers, default=0) + 1
-            kwargs["initial"] = {"number": first_new + i - self.initial_form_count()}
+            kwargs["initial"] = {"number": self.new_item_number(i)}
         return super()._construct_form(i, **kwargs)
+
+    def new_row_data(self, index):
+        return {f"{self.prefix}-{index}-number": str(self.new_item_number(index))}
 
     def get_unique_error_message(self, unique_check):
         return "Give each item a different number"
+
+    def get_form_error(self):
+        return "Another item has this number"
 
     def save(self, commit=True):
         # Items may swap or shift numbers in one save: first move every number being given
@@ -264,7 +285,7 @@ class MinuteItemFormSet(RemovableRowsMixin, forms.BaseInlineFormSet):
         return super().save(commit)
 
 
-class RaisedRequestBaseFormSet(RemovableRowsMixin, forms.BaseInlineFormSet):
+class RaisedRequestBaseFormSet(PageFormSetMixin, forms.BaseInlineFormSet):
     remove_label = "Remove this request"
 
 
@@ -306,14 +327,22 @@ class MinutesFormsets:
             instance=meeting,
             prefix="items",
             queryset=meeting.minute_items.order_by("number"),
-            form_kwargs={"shared_choices": {"review": shared["review"]}},
+            form_kwargs={
+                "shared_choices": {"review": shared["reviews"], "presented_by": shared["people"]}
+            },
         )
         self.requests = RaisedRequestFormSet(
             data,
             instance=meeting,
             prefix="requests",
             queryset=meeting.requests_raised.order_by("pk"),
-            form_kwargs={"shared_choices": shared},
+            form_kwargs={
+                "shared_choices": {
+                    "review": shared["reviews"],
+                    "asked_of": shared["people"],
+                    "due_meeting": shared["meetings"],
+                }
+            },
         )
         self.due = DueRequestFormSet(
             data,
@@ -338,9 +367,9 @@ class MinutesFormsets:
             empty_label="The next meeting",
         )
         return {
-            "review": list(reviews.choices),
-            "asked_of": list(people.choices),
-            "due_meeting": list(due.choices),
+            "reviews": list(reviews.choices),
+            "people": list(people.choices),
+            "meetings": list(due.choices),
         }
 
     @property
@@ -352,10 +381,7 @@ class MinutesFormsets:
 
     def with_row_added(self, which, data):
         """The same formsets, showing one more blank row of `which` ("items" or "requests")."""
-        data = data.copy()
-        formset = getattr(self, which)
-        data[f"{which}-TOTAL_FORMS"] = str(formset.total_form_count() + 1)
-        return MinutesFormsets(self.meeting, data)
+        return MinutesFormsets(self.meeting, getattr(self, which).data_with_row_added(data))
 
     def save(self, *, next_meeting):
         """Save every part; `next_meeting()` gives the meeting for requests left "next"."""

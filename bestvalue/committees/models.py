@@ -189,8 +189,7 @@ class Meeting(VersionedModel):
         ordering = ["date"]
         constraints = [
             models.UniqueConstraint(
-                "committee",
-                "date",
+                fields=["committee", "date"],
                 name="meeting_one_per_committee_and_date",
                 violation_error_message="This committee already has a meeting on that date.",
             ),
@@ -300,8 +299,7 @@ class MinuteItem(models.Model):
         ordering = ["meeting", "number"]
         constraints = [
             models.UniqueConstraint(
-                "meeting",
-                "number",
+                fields=["meeting", "number"],
                 name="minute_item_number_unique",
                 violation_error_message="This meeting already has an item with that number.",
             ),
