@@ -21,7 +21,9 @@ from bestvalue.versioning import VersionedFormMixin
 from reviews.models import Review
 
 
-class CommitteeForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
+# GDSFormMixin comes first: the helper lays out the fields that exist when it is built, so
+# VersionedFormMixin's hidden version field must be added before.
+class CommitteeForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
     submit_label = "Save meeting arrangements"
     rule_from = DateInputField(
         label="Rule applies from",
@@ -80,6 +82,8 @@ class PartOfPageMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper(self)
+        # A formset adds the row's id, parent and "Remove" fields after the form is built.
+        self.helper.render_unmentioned_fields = True
         self.helper.form_tag = False
         self.helper.disable_csrf = True
         self.helper.label_size = "s"
@@ -96,7 +100,7 @@ class SharedChoicesMixin:
             self.fields[name].choices = choices
 
 
-class MeetingForm(VersionedFormMixin, PartOfPageMixin, forms.ModelForm):
+class MeetingForm(PartOfPageMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["status", "time", "venue", "attendees", "attendees_text", "apologies"]
@@ -380,8 +384,12 @@ class MinutesFormsets:
         return all(formset.is_valid() for formset in self.all)
 
     def with_row_added(self, which, data):
-        """The same formsets, showing one more blank row of `which` ("items" or "requests")."""
-        return MinutesFormsets(self.meeting, getattr(self, which).data_with_row_added(data))
+        """The same formsets, showing one more blank row of `which` ("items" or "requests"),
+        with the keyboard's focus in it (autofocus: no JavaScript needed)."""
+        added = MinutesFormsets(self.meeting, getattr(self, which).data_with_row_added(data))
+        new_row = getattr(added, which).forms[-1]
+        next(iter(new_row.fields.values())).widget.attrs["autofocus"] = True
+        return added
 
     def save(self, *, next_meeting):
         """Save every part; `next_meeting()` gives the meeting for requests left "next"."""

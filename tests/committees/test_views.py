@@ -200,7 +200,7 @@ def test_add_another_item_shows_one_more_row_and_keeps_what_was_typed(client, bv
     assert items.total_form_count() == 2
     assert items.forms[0]["heading"].value() == "Apologies for absence"
     assert items.forms[1]["number"].value() == "2"
-    assert b'id="items-1"' in response.content
+    assert b"autofocus" in response.content
     assert not MinuteItem.objects.exists()
 
 
@@ -556,3 +556,20 @@ def test_the_meeting_page_offers_write_the_minutes_only_to_those_who_may(
     assert "Write the minutes" not in client.get(url).content.decode()
     client.force_login(bv_officer)
     assert "Write the minutes" in client.get(url).content.decode()
+
+
+def test_the_minutes_page_sends_back_the_version_and_each_rows_id(client, bv_officer, recent):
+    meeting, _ = recent
+    saved = MinuteItemFactory(meeting=meeting, number=1)
+    client.force_login(bv_officer)
+    content = client.get(minutes_url(meeting)).content.decode()
+    assert f'name="version" value="{meeting.version}"' in content
+    assert f'name="items-0-id" value="{saved.pk}"' in content
+    assert 'name="items-0-DELETE"' in content
+    assert "Remove this item" in content
+
+
+def test_the_committee_form_sends_back_the_version(client, bv_officer, board):
+    client.force_login(bv_officer)
+    content = client.get(reverse("committees:committee-update", args=[board.pk])).content
+    assert f'name="version" value="{board.version}"'.encode() in content
