@@ -20,6 +20,10 @@ from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedFormMixin
 from reviews.models import Review
 
+# GOV.UK styles text inputs; crispy-forms-gds gives number and time inputs no govuk-input class.
+NUMBER_INPUT = forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"})
+TIME_INPUT = forms.TimeInput(format="%H:%M", attrs={"class": "govuk-input govuk-input--width-5"})
+
 
 # GDSFormMixin comes first: the helper lays out the fields that exist when it is built, so
 # VersionedFormMixin's hidden version field must be added before.
@@ -47,6 +51,7 @@ class CommitteeForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             "members": forms.CheckboxSelectMultiple,
             "house_style": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 4}),
+            "meeting_time": TIME_INPUT,
         }
         help_texts = {"meeting_time": "For example, 14:00"}
 
@@ -72,7 +77,7 @@ class ScheduleMeetingsForm(GDSFormMixin, forms.Form):
             "min_value": f"Enter a number from 1 to {MOST_MEETINGS_AT_ONCE}",
             "max_value": f"Enter a number from 1 to {MOST_MEETINGS_AT_ONCE}",
         },
-        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+        widget=NUMBER_INPUT,
     )
 
 
@@ -106,6 +111,7 @@ class MeetingForm(PartOfPageMixin, VersionedFormMixin, forms.ModelForm):
         fields = ["status", "time", "venue", "attendees", "attendees_text", "apologies"]
         widgets = {
             "status": forms.RadioSelect,
+            "time": TIME_INPUT,
             "attendees": forms.CheckboxSelectMultiple,
             "attendees_text": forms.Textarea(attrs={"rows": 3}),
             "apologies": forms.Textarea(attrs={"rows": 2}),
@@ -129,7 +135,7 @@ class MinuteItemForm(SharedChoicesMixin, PartOfPageMixin, forms.ModelForm):
         model = MinuteItem
         fields = ["number", "heading", "review", "presented_by_post", "presented_by", "text"]
         widgets = {
-            "number": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+            "number": NUMBER_INPUT,
             "text": forms.Textarea(attrs={"rows": 6}),
         }
         error_messages = {
@@ -357,8 +363,8 @@ class MinutesFormsets:
 
     @staticmethod
     def _shared_choices(meeting):
-        reviews = forms.ModelChoiceField(Review.objects.order_by("title"))
-        people = forms.ModelChoiceField(Person.objects.all())
+        reviews = forms.ModelChoiceField(Review.objects.order_by("title"), empty_label="None")
+        people = forms.ModelChoiceField(Person.objects.all(), empty_label="None")
         due = forms.ModelChoiceField(
             Meeting.objects.filter(
                 Q(date__gt=meeting.date, date__lte=meeting.date + MinutesFormsets.DUE_WITHIN)
