@@ -8,6 +8,7 @@ NAVIGATION = [
     ("Home", "home"),
     ("Programme", "reviews:review-list"),
     ("Inspections", "inspections:programme"),
+    ("Committees", "committees:committee-list"),
     ("Search", "search"),
 ]
 

@@ -49,5 +49,6 @@ urlpatterns = [
     ),
     path("reviews/", include("reviews.urls")),
     path("inspections/", include("inspections.urls")),
+    path("committees/", include("bestvalue.committees.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,10 +1,10 @@
-from datetime import date
+from datetime import date, timedelta
 from string import ascii_lowercase
 
 import factory
 from django.contrib.auth.models import Group, User
 
-from bestvalue.committees.models import Committee
+from bestvalue.committees.models import BoardRequest, Committee, Meeting, MinuteItem
 from bestvalue.organisation.models import Directorate, Person, Ward
 from reviews.models import (
     ChallengeEvidence,
@@ -216,3 +216,39 @@ class InspectionRecommendationFactory(factory.django.DjangoModelFactory):
     inspection = factory.SubFactory(InspectionFactory)
     number = factory.Sequence(lambda n: n + 1)
     text = factory.Faker("sentence")
+
+
+# Committees
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    committee = factory.SubFactory(CommitteeFactory)
+    date = factory.Sequence(lambda n: date(2004, 1, 1) + timedelta(days=n))
+
+
+class MinuteItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MinuteItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    heading = factory.Sequence(lambda n: f"Item {n}")
+    text = "The Board noted the report."
+
+
+class BoardRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BoardRequest
+
+    raised_at = factory.SubFactory(MeetingFactory)
+    due_meeting = factory.LazyAttribute(
+        lambda request: MeetingFactory(
+            committee=request.raised_at.committee,
+            date=request.raised_at.date + timedelta(days=28),
+        )
+    )
+    asked_for = factory.Sequence(lambda n: f"A report to the next meeting on matter {n}")
+    asked_of_text = "Head of Policy and Performance"
