@@ -6,6 +6,7 @@ from bestvalue.organisation.roles import role_of
 # (label, URL name) of the service navigation, in order.
 NAVIGATION = [
     ("Home", "home"),
+    ("Improvement plans", "improvement_plans:plan-list"),
 ]
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from bestvalue import forms, views
 
@@ -44,5 +44,6 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("plans/", include("improvement_plans.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -28,6 +28,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from bestvalue.committees.models import Committee
@@ -490,7 +491,8 @@ class Action(VersionedModel):
         ]
 
     def __str__(self):
-        return f"{self.reference} {self.description[:60]}"
+        # Not the reference: history pages name many actions, and that would cost a query each.
+        return Truncator(self.description).words(12)
 
     def get_absolute_url(self):
         return reverse("improvement_plans:action-detail", args=[self.pk])
@@ -555,7 +557,7 @@ class ActionUpdate(models.Model):
         verbose_name = "progress update"
 
     def __str__(self):
-        return f"{self.action.reference} – {self.date:%-d %B %Y}"
+        return f"Progress on {self.date:%-d %B %Y}: {Truncator(self.note).words(12)}"
 
 
 class TimeLogQuerySet(models.QuerySet):
@@ -594,7 +596,7 @@ class TimeLog(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.person}: {self.hours} hours on {self.date:%-d %B %Y}"
+        return f"{self.hours.normalize():f} hours on {self.date:%-d %B %Y}"
 
 
 class ExternalCommission(VersionedModel):

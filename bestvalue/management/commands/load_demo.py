@@ -10,6 +10,7 @@ LOADERS = [
     "bestvalue.organisation.demo",
     "bestvalue.committees.demo",
     "bestvalue.demo_logins",
+    "improvement_plans.demo",
 ]
 
 
