@@ -1,9 +1,26 @@
 """Operations on improvement plans that write several rows and must be all-or-nothing."""
 
+import logging
+import smtplib
+from itertools import groupby
+
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
-from improvement_plans.models import Action, ActionUpdate, ImprovementPlan, KeyIssue, TimeLog
+from improvement_plans.models import (
+    RAG,
+    REMINDER_DAYS,
+    Action,
+    ActionUpdate,
+    ImprovementPlan,
+    KeyIssue,
+    ReminderSent,
+    TimeLog,
+)
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -74,3 +91,61 @@ def create_actions_from_inspection(
         )
         for offset, recommendation in enumerate(recommendations)
     ]
+
+
+def send_action_reminders(*, today=None, base_url=""):
+    """Email each lead officer their open actions that are overdue or due within 14 days.
+
+    At most one email per person per day, however often this runs: a ReminderSent row is
+    claimed (unique per person and day) in the same transaction as the email is sent, so
+    concurrent runs cannot both send, and a failed send is retried by the next run.
+    Returns (people emailed, people whose email failed).
+    """
+    today = today or timezone.localdate()
+    already_reminded = ReminderSent.objects.filter(date=today).values("person")
+    actions = (
+        Action.objects.overdue_or_due_within(REMINDER_DAYS, today)
+        .filter(lead_officer__active=True)
+        .exclude(lead_officer__email="")
+        .exclude(lead_officer__in=already_reminded)
+        .with_rag(today)
+        .select_related("lead_officer", "key_issue__plan")
+        .order_by("lead_officer", "milestone_date", "key_issue__number", "number")
+    )
+    emailed, failed = [], []
+    for person, theirs in groupby(actions, key=lambda action: action.lead_officer):
+        try:
+            if _remind(person, list(theirs), today=today, base_url=base_url):
+                emailed.append(person)
+        except (smtplib.SMTPException, OSError):
+            logger.exception("Could not email an action reminder to %s", person)
+            failed.append(person)
+    return emailed, failed
+
+
+@transaction.atomic
+def _remind(person, actions, *, today, base_url):
+    """Claim today's reminder for `person` and email them; False if a run already has."""
+    _, claimed = ReminderSent.objects.get_or_create(
+        person=person, date=today, defaults={"actions": len(actions)}
+    )
+    if not claimed:
+        return False
+    overdue = sum(action.rag == RAG.RED for action in actions)
+    context = {
+        "person": person,
+        "actions": actions,
+        "overdue": overdue,
+        "due_soon": len(actions) - overdue,
+        "days": REMINDER_DAYS,
+        "base_url": base_url.rstrip("/"),
+    }
+    send_mail(
+        subject=render_to_string(
+            "improvement_plans/email/action_reminder_subject.txt", context
+        ).strip(),
+        message=render_to_string("improvement_plans/email/action_reminder.txt", context),
+        from_email=None,
+        recipient_list=[person.email],
+    )
+    return True
