@@ -21,6 +21,17 @@ from reviews.fields import PeriodField
 from reviews.models import Review
 
 
+def number_input(width, inputmode="numeric"):
+    """GOV.UK's advice for numbers: a text input that brings up a numeric keypad."""
+    return forms.TextInput(
+        attrs={
+            "inputmode": inputmode,
+            "spellcheck": "false",
+            "class": f"govuk-input--width-{width}",
+        }
+    )
+
+
 class DateField(DateInputField):
     """The GOV.UK date input (day, month, year), with messages that name the date."""
 
@@ -86,7 +97,7 @@ def _check_action_rules(form, **fields):
                 form.add_error(field, message)
 
 
-class ImprovementPlanForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
+class ImprovementPlanForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
     submit_label = "Save plan"
 
     period = PeriodField(label="Period", help_text="For example, January–December 2004 or 2004")
@@ -105,10 +116,21 @@ class ImprovementPlanForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
             "monitoring_committee",
             "monitoring_interval_months",
         ]
+        widgets = {"monitoring_interval_months": number_input(2)}
+        error_messages = {
+            "title": {"required": "Enter the plan’s title"},
+            "monitoring_interval_months": {
+                "required": "Enter how often the plan is monitored, in months",
+                "invalid": "Enter the monitoring interval as a whole number of months, like 6",
+            },
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].initial = self.instance.period
+        self.initial["period"] = self.instance.period
+        self.fields["review"].empty_label = "No review"
+        self.fields["inspection"].empty_label = "No inspection"
+        self.fields["monitoring_committee"].empty_label = "No committee yet"
         if not edits_everything(user):
             # Review officers plan for the reviews they may edit, and those reviews' inspections.
             reviews = Review.objects.editable_by(user)
@@ -131,7 +153,7 @@ class ImprovementPlanForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
         return super().save(commit)
 
 
-class KeyIssueForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
+class KeyIssueForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
     submit_label = "Save key issue"
 
     class Meta:
@@ -144,12 +166,20 @@ class KeyIssueForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
             "monitoring_group",
             "needs_external_support",
         ]
+        widgets = {"number": number_input(2)}
+        error_messages = {
+            "number": {
+                "required": "Enter the key issue’s number, like 11",
+                "invalid": "Enter the key issue’s number as a whole number, like 11",
+            },
+            "title": {"required": "Enter the key issue’s title"},
+        }
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.plan = plan
         if self.instance.pk is None:
-            self.fields["number"].initial = plan.next_key_issue_number()
+            self.initial["number"] = plan.next_key_issue_number()
 
     def clean_number(self):
         number = self.cleaned_data["number"]
@@ -161,7 +191,7 @@ class KeyIssueForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
         return number
 
 
-class ActionForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
+class ActionForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
     submit_label = "Save action"
 
     start_date = DateField(label="Start date")
@@ -188,6 +218,14 @@ class ActionForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
             "actual",
         ]
         labels = {"number": "Action number"}
+        widgets = {"number": number_input(2)}
+        error_messages = {
+            "number": {
+                "required": "Enter the action’s number: 2 for action 8.2",
+                "invalid": "Enter the action’s number as a whole number: 2 for action 8.2",
+            },
+            "description": {"required": "Enter a description of the action"},
+        }
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -198,8 +236,9 @@ class ActionForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
             label="Lead officer",
             help_text="Or enter a lead group below",
         )
+        self.fields["risk_level"].choices = [("", "Not assessed"), *Action.RiskLevel.choices]
         if self.instance.pk is None and self.instance.key_issue_id:
-            self.fields["number"].initial = self.instance.key_issue.next_action_number()
+            self.initial["number"] = self.instance.key_issue.next_action_number()
 
     def clean(self):
         cleaned = super().clean()
@@ -220,6 +259,7 @@ class HoursField(forms.DecimalField):
             max_digits=4,
             decimal_places=2,
             required=False,
+            widget=number_input(4, "decimal"),
             error_messages={
                 "invalid": "Enter hours spent as a number, like 3.5",
                 "max_decimal_places": "Enter hours spent to no more than 2 decimal places",
@@ -239,13 +279,13 @@ class HoursField(forms.DecimalField):
             )
 
 
-class ActionProgressForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
+class ActionProgressForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
     """The one-screen update: status, a progress note and the hours spent."""
 
     submit_label = "Save update"
 
     note = forms.CharField(
-        label="Progress",
+        label="Progress note",
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="What has been done since the last update, and what happens next",
         error_messages={"required": "Enter the progress made"},
@@ -274,7 +314,7 @@ class ActionProgressForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
         return hours
 
 
-class ExternalCommissionForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
+class ExternalCommissionForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
     submit_label = "Save commission"
 
     timescale = PeriodField(label="Timescale", required=False)
@@ -291,7 +331,14 @@ class ExternalCommissionForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
             "timescale",
             "status",
         ]
-        widgets = {"key_issues": forms.CheckboxSelectMultiple}
+        widgets = {
+            "key_issues": forms.CheckboxSelectMultiple,
+            "budget": number_input(10, "decimal"),
+        }
+        error_messages = {
+            "title": {"required": "Enter the commission’s title"},
+            "brief": {"required": "Enter the brief: what the supplier is asked to do"},
+        }
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -301,7 +348,7 @@ class ExternalCommissionForm(VersionedFormMixin, GDSFormMixin, forms.ModelForm):
             "Choose the key issues the commission covers"
         )
         self.fields["budget"].error_messages["invalid"] = "Enter the budget in pounds, like 5000"
-        self.fields["timescale"].initial = self.instance.timescale
+        self.initial["timescale"] = self.instance.timescale
 
     def clean_budget(self):
         budget = self.cleaned_data["budget"]
@@ -339,8 +386,11 @@ class ActionsFromInspectionForm(GDSFormMixin, forms.Form):
         self.plan = plan
         self.fields["inspection"].queryset = plan_inspections(plan)
         self.fields["key_issue"].queryset = plan.key_issues.all()
-        self.fields["start_date"].initial = timezone.localdate()
-        self.fields["milestone_date"].initial = plan.period_end
+        today = timezone.localdate()
+        self.fields["start_date"].initial = today
+        # The plan's end is the natural milestone, unless the plan's period is already over.
+        if plan.period_end >= today:
+            self.fields["milestone_date"].initial = plan.period_end
 
     def clean(self):
         cleaned = super().clean()

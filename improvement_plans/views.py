@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Sum
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import ngettext
 from django.views.generic import (
     CreateView,
     DetailView,
@@ -490,10 +491,12 @@ class ActionsFromInspectionView(PlanPartMixin, ObjectEditMixin, FormPageMixin, F
             milestone_date=data["milestone_date"],
         )
         if created:
+            count = ngettext("%(count)d action", "%(count)d actions", len(created)) % {
+                "count": len(created)
+            }
             messages.success(
                 self.request,
-                f"{len(created)} actions created from the recommendations of "
-                f"“{data['inspection']}”",
+                f"{count} created from the recommendations of “{data['inspection']}”",
             )
         else:
             messages.info(
