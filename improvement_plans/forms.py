@@ -116,7 +116,10 @@ class ImprovementPlanForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             "monitoring_committee",
             "monitoring_interval_months",
         ]
-        widgets = {"monitoring_interval_months": number_input(2)}
+        widgets = {
+            "monitoring_interval_months": number_input(2),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+        }
         error_messages = {
             "title": {"required": "Enter the plan’s title"},
             "monitoring_interval_months": {
@@ -166,7 +169,11 @@ class KeyIssueForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             "monitoring_group",
             "needs_external_support",
         ]
-        widgets = {"number": number_input(2)}
+        widgets = {
+            "number": number_input(2),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "drivers_for_action": forms.Textarea(attrs={"rows": 3}),
+        }
         error_messages = {
             "number": {
                 "required": "Enter the key issue’s number, like 11",
@@ -218,7 +225,13 @@ class ActionForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             "actual",
         ]
         labels = {"number": "Action number"}
-        widgets = {"number": number_input(2)}
+        widgets = {
+            "number": number_input(2),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "resource_implications": forms.Textarea(attrs={"rows": 2}),
+            "risk": forms.Textarea(attrs={"rows": 2}),
+            "success_measure": forms.Textarea(attrs={"rows": 2}),
+        }
         error_messages = {
             "number": {
                 "required": "Enter the action’s number: 2 for action 8.2",
@@ -333,6 +346,7 @@ class ExternalCommissionForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         ]
         widgets = {
             "key_issues": forms.CheckboxSelectMultiple,
+            "brief": forms.Textarea(attrs={"rows": 4}),
             "budget": number_input(10, "decimal"),
         }
         error_messages = {

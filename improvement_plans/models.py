@@ -274,9 +274,6 @@ class KeyIssue(VersionedModel):
     def get_absolute_url(self):
         return f"{self.plan.get_absolute_url()}#key-issue-{self.number}"
 
-    def can_be_edited_by(self, user):
-        return self.plan.can_be_edited_by(user)
-
     def next_action_number(self):
         highest = self.actions.aggregate(highest=Max("number"))["highest"]
         return (highest or 0) + 1
@@ -503,10 +500,6 @@ class Action(VersionedModel):
         return f"{self.key_issue.number}.{self.number}"
 
     @property
-    def plan(self):
-        return self.key_issue.plan
-
-    @property
     def lead(self):
         """Who leads, as the plan prints it: the officer, the group, or both."""
         names = [str(name) for name in (self.lead_officer, self.lead_group) if name]
@@ -645,9 +638,6 @@ class ExternalCommission(VersionedModel):
 
     def get_absolute_url(self):
         return f"{self.plan.get_absolute_url()}#external-commission-{self.pk}"
-
-    def can_be_edited_by(self, user):
-        return self.plan.can_be_edited_by(user)
 
 
 class ReminderSent(models.Model):

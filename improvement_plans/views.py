@@ -369,6 +369,7 @@ class MyActionListView(ActionListView):
             page_title="My actions",
             intro="Improvement plan actions you lead, most urgent first.",
             no_person=self.person is None,
+            hide_lead=True,
             **kwargs,
         )
 
@@ -384,7 +385,6 @@ class DueActionListView(ActionListView):
             page_title="Overdue and due-soon actions",
             intro=f"Open actions in every plan whose milestone has passed or falls in the next "
             f"{DUE_SOON_DAYS} days.",
-            show_lead=True,
             **kwargs,
         )
 

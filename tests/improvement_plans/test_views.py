@@ -522,6 +522,23 @@ def test_editing_a_plan_saves_the_period(officer_client):
     assert (str(plan.period), plan.monitoring_interval_months) == ("March–September 2004", 3)
 
 
+def test_a_second_officers_stale_plan_edit_is_refused(officer_client):
+    plan = ImprovementPlanFactory(title="Partnerships improvement plan")
+    data = {
+        "title": "Renamed",
+        "review": plan.review_id,
+        "period": "2004",
+        "monitoring_interval_months": 6,
+        "version": plan.version,
+    }
+    plan.title = "Changed first"
+    plan.save_if_unchanged(plan.version)
+    response = officer_client.post(url("plan-update", plan.pk), data)
+    assert "Your changes have not been saved" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.title == "Changed first"
+
+
 def test_a_key_issue_number_is_unique_in_its_plan(officer_client):
     existing = KeyIssueFactory(number=8)
     response = officer_client.post(
