@@ -203,6 +203,13 @@ def test_lists_and_records_across_plans_are_accessible(page, make_user, officer,
         (f"/plans/{plan.pk}/edit/", "Change the plan"),
         (f"/plans/{plan.pk}/key-issues/new/", "Add a key issue"),
         (f"/plans/{plan.pk}/commissions/new/", "Add an external commission"),
+        (f"/plans/key-issues/{plan.key_issues.first().pk}/edit/", "Change the key issue"),
+        (
+            f"/plans/commissions/{plan.external_commissions.get().pk}/edit/",
+            "Change the external commission",
+        ),
+        (f"/plans/{plan.pk}/?rag=red&sort=urgency", plan.title),
+        (f"/plans/staff-time/?plan={plan.pk}", "Staff time"),
     ]
     for path, heading in pages:
         page.goto(path)
