@@ -7,6 +7,8 @@ from bestvalue.forms import GDSFormMixin
 from bestvalue.organisation.models import Person
 from improvement_plans.models import RAG, Action, ImprovementPlan, TimeLog
 
+# The browser's own date picker: no JavaScript of ours, and it submits ISO dates.
+DATE_PICKER = forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"})
 SORTS = [("urgency", "Most urgent first"), ("milestone", "Milestone date")]
 
 
@@ -91,6 +93,7 @@ class MyActionFilter(UrgentFirstActionFilter):
 class DueActionFilter(UrgentFirstActionFilter):
     plan = django_filters.ModelChoiceFilter(
         field_name="key_issue__plan",
+        label="Plan",
         queryset=ImprovementPlan.objects.all(),
         empty_label="All plans",
     )
@@ -100,6 +103,7 @@ class DueActionFilter(UrgentFirstActionFilter):
 class TimeLogFilter(django_filters.FilterSet):
     plan = django_filters.ModelChoiceFilter(
         field_name="action__key_issue__plan",
+        label="Plan",
         queryset=ImprovementPlan.objects.all(),
         empty_label="All plans",
     )
@@ -107,13 +111,13 @@ class TimeLogFilter(django_filters.FilterSet):
         field_name="date",
         lookup_expr="gte",
         label="From",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_PICKER,
     )
     date_to = django_filters.DateFilter(
         field_name="date",
         lookup_expr="lte",
         label="To",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE_PICKER,
     )
 
     class Meta:

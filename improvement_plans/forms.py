@@ -100,7 +100,11 @@ def _check_action_rules(form, **fields):
 class ImprovementPlanForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
     submit_label = "Save plan"
 
-    period = PeriodField(label="Period", help_text="For example, January–December 2004 or 2004")
+    period = PeriodField(
+        label="Period",
+        help_text="For example, January–December 2004 or 2004",
+        error_messages={"required": "Enter the plan’s period, such as January–December 2004"},
+    )
     approved_on = DateField(label="Date approved", required=False)
 
     class Meta:
