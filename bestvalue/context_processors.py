@@ -9,6 +9,7 @@ NAVIGATION = [
     ("Programme", "reviews:review-list"),
     ("Inspections", "inspections:programme"),
     ("Committees", "committees:committee-list"),
+    ("Improvement plans", "improvement_plans:plan-list"),
     ("Search", "search"),
 ]
 

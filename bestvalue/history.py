@@ -1,5 +1,6 @@
 """History in words: who changed what and when, from django-simple-history's records."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -25,30 +26,39 @@ class HistoryEntry:
     changes: list[Change] = field(default_factory=list)
 
 
-def _display(record, field_name, value):
-    model_field = record.instance_type._meta.get_field(field_name)
-    if value in (None, ""):
-        return "(blank)"
+def _related_pks(model_field, value):
+    """The primary keys a foreign-key or many-to-many value refers to."""
     if isinstance(value, list):  # many-to-many: the through rows, as dicts of primary keys
-        if not value:
-            return "(none)"
         target = model_field.m2m_reverse_field_name()
-        related = model_field.related_model._default_manager.filter(
-            pk__in=[row[target] for row in value]
+        return [row[target] for row in value]
+    if isinstance(model_field, models.ForeignKey) and value not in (None, ""):
+        return [value]
+    return []
+
+
+def _display(model_field, value, names):
+    if value in (None, "") or value == []:
+        return "(none)" if isinstance(value, list) else "(blank)"
+    if model_field.is_relation:
+        return ", ".join(
+            names.get((model_field.related_model, pk), f"#{pk}")
+            for pk in _related_pks(model_field, value)
         )
-        return ", ".join(str(item) for item in related)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(model_field, models.ForeignKey):
-        related = model_field.related_model._default_manager.filter(pk=value).first()
-        return str(related) if related else f"#{value}"
     if isinstance(model_field, models.BooleanField):
         return "Yes" if value else "No"
     return str(value)
 
 
-def _label(record, field_name):
-    return str(record.instance_type._meta.get_field(field_name).verbose_name).capitalize()
+def _names(wanted):
+    """{(model, pk): str(object)} for every related object named in the changes, one query
+    per related model rather than one per change."""
+    names = {}
+    for model, pks in wanted.items():
+        for item in model._default_manager.filter(pk__in=pks):
+            names[(model, item.pk)] = str(item)
+    return names
 
 
 def entries(records):
@@ -63,21 +73,31 @@ def entries(records):
         key = (record.instance_type, record.id)
         record._previous = previous_of.get(key)
         previous_of[key] = record
+    deltas = {}
+    wanted = defaultdict(set)
+    for record in records:
+        if record.history_type == "~" and record._previous is not None:
+            deltas[record] = [
+                (record.instance_type._meta.get_field(c.field), c)
+                for c in record.diff_against(record._previous).changes
+                if c.field not in HIDDEN_FIELDS
+            ]
+            for model_field, change in deltas[record]:
+                if model_field.is_relation:
+                    for value in (change.old, change.new):
+                        wanted[model_field.related_model].update(_related_pks(model_field, value))
+    names = _names(wanted)
     result = []
     for record in records:
         action = {"+": "Created", "~": "Changed", "-": "Deleted"}[record.history_type]
-        changes = []
-        if record.history_type == "~" and record._previous is not None:
-            delta = record.diff_against(record._previous)
-            changes = [
-                Change(
-                    _label(record, c.field),
-                    _display(record, c.field, c.old),
-                    _display(record, c.field, c.new),
-                )
-                for c in delta.changes
-                if c.field not in HIDDEN_FIELDS
-            ]
+        changes = [
+            Change(
+                str(model_field.verbose_name).capitalize(),
+                _display(model_field, change.old, names),
+                _display(model_field, change.new, names),
+            )
+            for model_field, change in deltas.get(record, [])
+        ]
         user = record.history_user
         result.append(
             HistoryEntry(

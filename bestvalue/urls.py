@@ -50,5 +50,6 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("inspections/", include("inspections.urls")),
     path("committees/", include("bestvalue.committees.urls")),
+    path("plans/", include("improvement_plans.urls")),
     path("admin/", admin.site.urls),
 ]

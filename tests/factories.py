@@ -1,11 +1,21 @@
 from datetime import date, timedelta
+from decimal import Decimal
 from string import ascii_lowercase
 
 import factory
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from bestvalue.committees.models import BoardRequest, Committee, Meeting, MinuteItem
 from bestvalue.organisation.models import Directorate, Person, Ward
+from improvement_plans.models import (
+    Action,
+    ActionUpdate,
+    ExternalCommission,
+    ImprovementPlan,
+    KeyIssue,
+    TimeLog,
+)
 from reviews.models import (
     ChallengeEvidence,
     Deferral,
@@ -252,3 +262,69 @@ class BoardRequestFactory(factory.django.DjangoModelFactory):
     )
     asked_for = factory.Sequence(lambda n: f"A report to the next meeting on matter {n}")
     asked_of_text = "Head of Policy and Performance"
+
+
+# Improvement plans
+
+
+class ImprovementPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImprovementPlan
+
+    review = factory.SubFactory(ReviewFactory)
+    title = factory.Sequence(lambda n: f"Improvement plan {n}")
+    period_start = date(2004, 1, 1)
+    period_end = date(2004, 12, 31)
+    period_precision = "month"
+
+
+class KeyIssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KeyIssue
+
+    plan = factory.SubFactory(ImprovementPlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Key issue {n}")
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    """An action that is green today: started recently, milestone months away."""
+
+    class Meta:
+        model = Action
+
+    key_issue = factory.SubFactory(KeyIssueFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    description = factory.Sequence(lambda n: f"Action {n}: do the work")
+    lead_group = "CMT"
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=10))
+    milestone_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=90))
+    status = Action.Status.IN_PROGRESS
+
+
+class ActionUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionUpdate
+
+    action = factory.SubFactory(ActionFactory)
+    note = "Progress as planned"
+    status = Action.Status.IN_PROGRESS
+
+
+class TimeLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TimeLog
+
+    action = factory.SubFactory(ActionFactory)
+    person = factory.SubFactory(PersonFactory)
+    hours = Decimal("2.5")
+
+
+class ExternalCommissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExternalCommission
+
+    plan = factory.SubFactory(ImprovementPlanFactory)
+    title = factory.Sequence(lambda n: f"External support {n}")
+    brief = "Draw together good partnership practice in other authorities"
+    funding_source = "Best Value review funding"

@@ -11,6 +11,7 @@ LOADERS = [
     "reviews.demo",
     "inspections.demo",
     "bestvalue.committees.demo",
+    "improvement_plans.demo",
     "bestvalue.demo_logins",
 ]
 
