@@ -11,6 +11,7 @@ class InspectionsConfig(AppConfig):
     def ready(self):
         from bestvalue import calendar, search
         from inspections.models import Inspection
+        from reviews import linked
 
         search.register(
             search.Source(
@@ -20,6 +21,13 @@ class InspectionsConfig(AppConfig):
                 summary=lambda inspection: (
                     f"{inspection.financial_year} · {inspection.get_status_display()}"
                 ),
+            )
+        )
+        linked.register(
+            linked.Panel(
+                order=10,
+                template="inspections/_review_inspections.html",
+                context=lambda review: {"inspections": Inspection.objects.for_review(review)},
             )
         )
         calendar.register(
@@ -43,4 +51,5 @@ def inspection_events(user):
             start=inspection.timing_start,
             end=inspection.timing_end + timedelta(days=1),
             description=f"{inspection.get_kind_display()} · {inspection.get_status_display()}",
+            url=inspection.get_absolute_url(),
         )

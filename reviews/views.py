@@ -12,6 +12,7 @@ from django.views.generic.detail import SingleObjectMixin
 from bestvalue.permissions import ObjectEditMixin
 from bestvalue.versioning import StaleEdit
 from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
+from reviews import linked
 from reviews.filters import ProgrammeFilter
 from reviews.forms import (
     ChallengeEvidenceForm,
@@ -91,7 +92,9 @@ class ReviewDetailView(PermissionRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            can_edit=self.object.can_be_edited_by(self.request.user), **kwargs
+            can_edit=self.object.can_be_edited_by(self.request.user),
+            linked_panels=linked.render_panels(self.object),
+            **kwargs,
         )
 
 

@@ -35,6 +35,7 @@ def test_a_user_gets_a_secret_address_that_calendar_programs_can_read(client, me
     assert events[0].decoded("dtstart") == date(2004, 9, 1)
     assert events[0].decoded("dtend") == date(2004, 12, 1)
     assert str(events[0]["uid"]) == f"inspection-{inspection.pk}@bestvalue"
+    assert str(events[0]["url"]) == "http://testserver" + inspection.get_absolute_url()
 
 
 def test_new_addresses_stop_the_old_ones_working(client, member):
