@@ -32,6 +32,7 @@ def housing_reinspection():
         kind=Inspection.Kind.REINSPECTION,
         inspectorate=InspectorateFactory(name="Housing Inspectorate"),
         lead_director=DirectorFactory(full_name="John Townsend"),
+        review=ReviewFactory(title="Housing management"),
     )
 
 
@@ -105,6 +106,14 @@ def test_best_value_officer_records_a_judgement_with_three_recommendations(
 
     page.get_by_role("link", name="History of this inspection").click()
     expect(page.locator("table")).to_contain_text("Created inspection recommendation: R3")
+    assert_accessible(page)
+
+    page.go_back()
+    page.get_by_role("link", name="Housing management").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Housing management")
+    inspections = page.locator("#inspections + table")
+    expect(inspections).to_contain_text("Housing re-inspection")
+    expect(inspections).to_contain_text("Fair (1 star); prospects promising")
     assert_accessible(page)
 
 
