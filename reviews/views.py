@@ -74,16 +74,12 @@ class ProgrammeView(PermissionRequiredMixin, ListView):
         return self.filterset.qs
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(
+        return super().get_context_data(
             filterset=self.filterset,
             year=self.filterset.financial_year,
             can_create=self.request.user.has_perm("reviews.add_review"),
             **kwargs,
         )
-        context["page_range"] = context["paginator"].get_elided_page_range(
-            context["page_obj"].number, on_each_side=1, on_ends=1
-        )
-        return context
 
 
 class ReviewDetailView(PermissionRequiredMixin, DetailView):

@@ -47,3 +47,9 @@ def error_list(form=None, forms=None):
 def summary_for(row, source):
     """The one-line summary a search source gives for its row."""
     return source.summary(row)
+
+
+@register.simple_tag
+def page_numbers(page):
+    """The page numbers a pagination bar links to, with the paginator's ELLIPSIS for gaps."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
