@@ -3,10 +3,10 @@ from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
+from bestvalue import documents
 from bestvalue.forms import GDSFormMixin
 from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedFormMixin
-from inspections.documents import validate_document
 from inspections.models import Inspection, InspectionDocument, InspectionRecommendation
 from reviews.fields import PeriodField
 from reviews.models import Review
@@ -332,6 +332,6 @@ class InspectionDocumentForm(GDSFormMixin, forms.ModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.instance.content_type = validate_document(upload)
+        self.instance.content_type = documents.identify(upload).content_type
         self.instance.size = upload.size
         return upload

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from bestvalue import documents
 from bestvalue.organisation import roles
 from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedModel
@@ -331,14 +332,9 @@ class InspectionRecommendation(models.Model):
         return f"R{self.number}: {self.text[:60]}"
 
 
-# What inspections/documents.py accepts on upload, kept in the database as well.
-DOCUMENT_MAX_SIZE = 20 * 1024 * 1024
-DOCUMENT_CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "odt": "application/vnd.oasis.opendocument.text",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+# What bestvalue/documents.py accepts on upload, kept in the database as well.
+DOCUMENT_MAX_SIZE = documents.MAX_SIZE
+DOCUMENT_CONTENT_TYPES = sorted(kind.content_type for kind in documents.TYPES.values())
 
 
 def inspection_document_path(instance, filename):
@@ -374,7 +370,7 @@ class InspectionDocument(models.Model):
                 violation_error_message="The file must be 20 MB or smaller.",
             ),
             models.CheckConstraint(
-                condition=Q(content_type__in=sorted(DOCUMENT_CONTENT_TYPES.values())),
+                condition=Q(content_type__in=DOCUMENT_CONTENT_TYPES),
                 name="inspection_document_type_allowed",
                 violation_error_message="The file must be a PDF, DOCX, ODT or XLSX document.",
             ),

@@ -12,9 +12,9 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
+from bestvalue import documents
 from bestvalue.organisation.models import Directorate, Person, Ward
 from bestvalue.versioning import VersionedModel
-from reviews import documents
 from reviews.fields import PeriodColumns, period_columns, period_constraint
 from reviews.periods import FinancialYear
 
@@ -523,7 +523,7 @@ class ReviewDocument(models.Model):
         return PurePath(self.file.name).name
 
     def clean(self):
-        """Check a new upload by its content and record what it is (reviews/documents.py)."""
+        """Check a new upload by its content and record what it is (bestvalue/documents.py)."""
         super().clean()
         if self.file and not self.file._committed:
             try:

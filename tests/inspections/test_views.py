@@ -17,7 +17,7 @@ from tests.factories import (
     ReviewFactory,
 )
 from tests.inspections.html import select, text
-from tests.inspections.test_documents import PDF
+from tests.reviews.sample_files import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -746,7 +746,7 @@ def test_upload_that_is_not_a_document_is_refused_beside_the_field(client, bv_of
         {"title": "Report", "kind": "report", "file": SimpleUploadedFile("r.pdf", b"MZ\x90")},
     )
     assert response.status_code == 200
-    assert "must be a PDF, DOCX, ODT or XLSX document" in text(
+    assert "is called .pdf but is not a real PDF" in text(
         select(response.text, "#div_id_file .govuk-error-message")[0]
     )
     assert not inspection.documents.exists()

@@ -1,4 +1,5 @@
-"""What a review document may be: PDF, DOCX, ODT or XLSX, at most 20 MB, known by its content.
+"""What an uploaded document (a review's or an inspection's) may be: PDF, DOCX, ODT or
+XLSX, at most 20 MB, known by its content.
 
 A file's name is only a claim. The content decides: a PDF starts with "%PDF-"; DOCX, XLSX and
 ODT are ZIP archives whose member names (`word/`, `xl/`) or `mimetype` member say which.

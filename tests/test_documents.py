@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from reviews import documents
-from reviews.documents import MAX_SIZE
+from bestvalue import documents
+from bestvalue.documents import MAX_SIZE
 from tests.reviews import sample_files
 from tests.reviews.sample_files import upload
 
