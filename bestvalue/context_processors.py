@@ -10,6 +10,7 @@ NAVIGATION = [
     ("Inspections", "inspections:programme"),
     ("Committees", "committees:committee-list"),
     ("Improvement plans", "improvement_plans:plan-list"),
+    ("Reports", "committees:report-list"),
     ("Search", "search"),
 ]
 
@@ -23,9 +24,16 @@ def council(request):
 
 
 def navigation(request):
-    items = []
-    for label, name in NAVIGATION:
-        url = reverse(name)
-        current = request.path == url if url == "/" else request.path.startswith(url)
-        items.append({"label": label, "url": url, "current": current})
-    return {"navigation": items}
+    urls = [(label, reverse(name)) for label, name in NAVIGATION]
+    # The item whose address is the longest start of this page's (Reports within Committees).
+    matches = [
+        url
+        for _, url in urls
+        if request.path == url or (url != "/" and request.path.startswith(url))
+    ]
+    current = max(matches, key=len, default=None)
+    return {
+        "navigation": [
+            {"label": label, "url": url, "current": url == current} for label, url in urls
+        ]
+    }

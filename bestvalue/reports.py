@@ -96,7 +96,8 @@ class ReportLayout:
     wards: str = "NONE"
     item_number: str = ""
     part_marking: str = PART_1
-    # "section": 3.1, 3.2 under numbered headings (seed 000); "continuous": 1, 2, 3 … (seed 003)
+    # "section": 3.1, 3.2 under numbered headings (seed 000); "continuous": 1, 2, 3 … (seed 003);
+    # "none": the Cabinet style's unnumbered details (seed 001)
     numbering: str = "section"
     # Cabinet style only (seed 001).
     executive_summary: str = ""
@@ -138,7 +139,7 @@ class ReportLayout:
             # Seed 000 leaves the purpose and recommendation paragraphs unnumbered.
             unnumbered = self.numbering == "section" and section in leading
             for block in section.blocks:
-                if block.kind != "paragraph" or unnumbered:
+                if block.kind != "paragraph" or unnumbered or self.numbering == "none":
                     continue
                 within += 1
                 paragraph += 1

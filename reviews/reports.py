@@ -1,5 +1,6 @@
 """The parts of committee reports that come from reviews (assembled by bestvalue.committees)."""
 
+import re
 from itertools import groupby
 
 from django.db.models import Prefetch
@@ -75,5 +76,7 @@ def outcomes_section(review, number=1):
     outcomes = review.outcomes.order_by("order", "pk")
     for index, (theme, items) in enumerate(groupby(outcomes, key=lambda o: o.theme), start=1):
         bullets = "\n".join(f"- {outcome.text}" for outcome in items)
+        # Themes copied from a paper may carry the paper's own number ("1.2. Enabling …").
+        theme = re.sub(r"^[\d.]+\s+", "", theme)
         parts.append(f"### {number}.{index} {theme}\n\n{bullets}")
     return Section("Additional potential outcomes", "\n\n".join(parts))

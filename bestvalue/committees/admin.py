@@ -1,7 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from bestvalue.committees.models import BoardRequest, Committee, Meeting, MinuteItem
+from bestvalue.committees.models import (
+    BoardRequest,
+    Committee,
+    CommitteeReport,
+    Meeting,
+    MinuteItem,
+)
 
 
 @admin.register(Committee)
@@ -45,3 +51,14 @@ class BoardRequestAdmin(SimpleHistoryAdmin):
     search_fields = ["asked_for", "answer", "asked_of_text"]
     autocomplete_fields = ["asked_of"]
     raw_id_fields = ["raised_at", "due_meeting", "answered_at_meeting", "review"]
+
+
+@admin.register(CommitteeReport)
+class CommitteeReportAdmin(SimpleHistoryAdmin):
+    list_display = ["subject", "committee", "meeting", "kind", "part", "status"]
+    list_filter = ["kind", "part", "status", "committee"]
+    search_fields = ["subject", "narrative"]
+    raw_id_fields = ["meeting", "board_meeting", "review", "plan", "contact_officer"]
+    filter_horizontal = ["wards"]
+    # Issued reports are frozen; the admin shows how, and cannot change it.
+    readonly_fields = ["status", "sha256", "issued_by", "issued_at", "supersedes", "version"]

@@ -8,8 +8,18 @@ class CommitteesConfig(AppConfig):
     verbose_name = "Committees"
 
     def ready(self):
-        from bestvalue.committees.models import BoardRequest, MinuteItem
+        from bestvalue import search
+        from bestvalue.committees.models import BoardRequest, CommitteeReport, MinuteItem
         from reviews import linked
+
+        search.register(
+            search.Source(
+                kind="Committee reports",
+                visible_to=lambda user: CommitteeReport.objects.visible_to(user).for_list(),
+                fields=["subject", "purpose", "recommendations", "narrative"],
+                summary=lambda report: f"{report.committee} · {report.get_status_display()}",
+            )
+        )
 
         linked.register(
             linked.Panel(

@@ -18,7 +18,14 @@ from bestvalue.committees.forms import (
     ScheduleMeetingsForm,
 )
 from bestvalue.committees.ical import meetings_calendar
-from bestvalue.committees.models import BoardRequest, Committee, Meeting, MinuteItem, long_date
+from bestvalue.committees.models import (
+    BoardRequest,
+    Committee,
+    CommitteeReport,
+    Meeting,
+    MinuteItem,
+    long_date,
+)
 from bestvalue.permissions import ObjectEditMixin
 from bestvalue.versioning import StaleEdit
 from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
@@ -150,6 +157,8 @@ class MeetingDetailView(PermissionRequiredMixin, DetailView):
             previous_meeting=meeting.previous_meeting(),
             following_meeting=meeting.following_meeting(),
             can_write_minutes=meeting.can_be_edited_by(self.request.user),
+            agenda=CommitteeReport.objects.visible_to(self.request.user).agenda(meeting),
+            can_create_report=self.request.user.has_perm("committees.add_committeereport"),
             **kwargs,
         )
 

@@ -64,7 +64,7 @@ def test_outcomes_are_grouped_under_numbered_themes():
         [
             ("Promoting Local Governance & Renewal", "Greater partnership working"),
             ("Promoting Local Governance & Renewal", "More participation"),
-            ("Performance Management", "Collate CPA information"),
+            ("1.5. Performance Management", "Collate CPA information"),
         ]
     ):
         Outcome.objects.create(review=review, theme=theme, text=text, order=order)

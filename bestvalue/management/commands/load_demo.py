@@ -13,6 +13,7 @@ LOADERS = [
     "bestvalue.committees.demo",
     "improvement_plans.demo",
     "bestvalue.demo_logins",
+    "bestvalue.committees.demo_reports",
 ]
 
 
