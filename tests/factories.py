@@ -328,3 +328,23 @@ class ExternalCommissionFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"External support {n}")
     brief = "Draw together good partnership practice in other authorities"
     funding_source = "Best Value review funding"
+
+
+# Committee reports
+
+
+class CommitteeReportFactory(factory.django.DjangoModelFactory):
+    """A draft review progress report to a scrutiny panel's meeting."""
+
+    class Meta:
+        model = "committees.CommitteeReport"
+
+    committee = factory.SubFactory(CommitteeFactory)
+    meeting = factory.LazyAttribute(lambda report: MeetingFactory(committee=report.committee))
+    item_number = factory.Sequence(lambda n: n + 1)
+    kind = "review_progress"
+    review = factory.SubFactory(ReviewFactory)
+    subject = factory.Sequence(lambda n: f"Progress report {n}")
+    report_by = "Head of Policy and Performance"
+    contact_officer = factory.SubFactory(PersonFactory)
+    narrative = "## Background\n\nThe review began in 2003."

@@ -31,6 +31,7 @@ class VisibleReportMixin:
 class ReportListView(PermissionRequiredMixin, VisibleReportMixin, ListView):
     permission_required = "committees.view_committeereport"
     template_name = "committees/report_list.html"
+    context_object_name = "report_list"
     paginate_by = 50
 
     def get_queryset(self):
