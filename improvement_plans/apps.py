@@ -14,6 +14,6 @@ class ImprovementPlansConfig(AppConfig):
             linked.Panel(
                 order=20,
                 template="improvement_plans/_review_plans.html",
-                context=lambda review: {"plans": ImprovementPlan.objects.for_review(review)},
+                context=lambda review, user: {"plans": ImprovementPlan.objects.for_review(review)},
             )
         )

@@ -27,7 +27,7 @@ class InspectionsConfig(AppConfig):
             linked.Panel(
                 order=10,
                 template="inspections/_review_inspections.html",
-                context=lambda review: {"inspections": Inspection.objects.for_review(review)},
+                context=lambda review, user: {"inspections": Inspection.objects.for_review(review)},
             )
         )
         calendar.register(

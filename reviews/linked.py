@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 class Panel:
     order: int  # place on the review page, smallest first
     template: str
-    context: Callable  # review -> template context
+    context: Callable  # (review, user) -> template context
 
 
 PANELS: list[Panel] = []
@@ -26,6 +26,6 @@ def register(panel):
     PANELS.sort(key=lambda p: p.order)
 
 
-def render_panels(review):
+def render_panels(review, user):
     # Without the request: the panels need no context processors, which would each run again.
-    return [render_to_string(p.template, p.context(review)) for p in PANELS]
+    return [render_to_string(p.template, p.context(review, user)) for p in PANELS]

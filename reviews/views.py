@@ -89,7 +89,7 @@ class ReviewDetailView(PermissionRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             can_edit=self.object.can_be_edited_by(self.request.user),
-            linked_panels=linked.render_panels(self.object),
+            linked_panels=linked.render_panels(self.object, self.request.user),
             **kwargs,
         )
 

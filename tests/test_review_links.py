@@ -5,6 +5,7 @@ import pytest
 from tests.factories import (
     ActionFactory,
     BoardRequestFactory,
+    CommitteeReportFactory,
     ImprovementPlanFactory,
     InspectionFactory,
     KeyIssueFactory,
@@ -23,6 +24,7 @@ def linked_review(count):
         ActionFactory(key_issue=KeyIssueFactory(plan=plan))
         item = MinuteItemFactory(review=review, heading=f"Housing item {number}")
         BoardRequestFactory(raised_at=item.meeting, review=review, asked_for=f"Ask {number}")
+        CommitteeReportFactory(review=review, subject=f"Housing report {number}")
     InspectionFactory(title="Another review's inspection")
     return review
 
@@ -33,7 +35,13 @@ def test_the_review_page_lists_its_inspections_plans_minutes_and_open_requests(c
     page = client.get(review.get_absolute_url()).text
     for heading in ("Inspections", "Improvement plans", "Minutes and requests"):
         assert f">{heading}</h2>" in page
-    for text in ("Housing inspection 1", "Housing plan 1", "Housing item 1", "Ask 1"):
+    for text in (
+        "Housing inspection 1",
+        "Housing plan 1",
+        "Housing item 1",
+        "Ask 1",
+        "Housing report 1",
+    ):
         assert text in page
     assert "Another review&#x27;s inspection" not in page
     assert page.index(">Inspections</h2>") < page.index(">Improvement plans</h2>")
@@ -52,5 +60,5 @@ def test_linked_records_add_a_fixed_number_of_queries(
 ):
     review = linked_review(count)
     client.force_login(member)
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(22):
         assert client.get(review.get_absolute_url()).status_code == 200

@@ -25,10 +25,14 @@ class CommitteesConfig(AppConfig):
             linked.Panel(
                 order=30,
                 template="committees/_review_minutes.html",
-                context=lambda review: {
+                context=lambda review, user: {
                     "review": review,
                     "minute_items": MinuteItem.objects.about_review(review),
                     "open_requests": BoardRequest.objects.open_about(review),
+                    "reports": CommitteeReport.objects.visible_to(user)
+                    .filter(review=review)
+                    .select_related("committee"),
+                    "can_create_report": user.has_perm("committees.add_committeereport"),
                 },
             )
         )

@@ -185,7 +185,7 @@ def test_review_page_queries_do_not_grow_with_reviews_or_parts(
     review.team.set([PersonFactory() for _ in range(parts)])
     review.directorates.set([DirectorateFactory() for _ in range(parts)])
     client.force_login(member)
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(22):
         response = client.get(review.get_absolute_url())
     assert response.status_code == 200
 
