@@ -13,7 +13,14 @@ from bestvalue.versioning import StaleEdit
 
 
 class HomeView(TemplateView):
+    """The dashboard: reviews by stage, slipping actions, what is coming (see dashboard.py)."""
+
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        from bestvalue import dashboard  # imports every app's models
+
+        return super().get_context_data(**dashboard.context(self.request.user), **kwargs)
 
 
 class VersionedUpdateMixin:
