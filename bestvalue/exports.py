@@ -106,7 +106,9 @@ class ExportMixin:
     export_columns: list[Column] = []
 
     def get_export_queryset(self):
-        return self.get_filterset(self.get_filterset_class()).qs
+        if hasattr(self, "get_filterset"):  # django-filter's FilterView filters in get()
+            return self.get_filterset(self.get_filterset_class()).qs
+        return self.get_queryset()
 
     def get(self, request, *args, **kwargs):
         export = request.GET.get("format")

@@ -14,6 +14,7 @@ from django.views.generic import (
     UpdateView,
 )
 
+from bestvalue.exports import Column, ExportMixin
 from bestvalue.permissions import ObjectEditMixin
 from bestvalue.versioning import StaleEdit
 from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
@@ -30,6 +31,7 @@ from improvement_plans.forms import (
 )
 from improvement_plans.models import (
     DUE_SOON_DAYS,
+    RAG,
     Action,
     ActionUpdate,
     ExternalCommission,
@@ -330,10 +332,21 @@ class ActionHistoryView(ReadMixin, RecordHistoryView):
         ]
 
 
-class ActionListView(ReadMixin, ListView):
-    """Actions across plans, most urgent first, with filters."""
+class ActionListView(ReadMixin, ExportMixin, ListView):
+    """Actions across plans, most urgent first, with filters; as CSV or Excel."""
 
     template_name = "improvement_plans/action_list.html"
+    export_name = "actions"
+    export_columns = [
+        Column("Plan", lambda a: a.key_issue.plan.title, 36),
+        Column("Reference", lambda a: a.reference, 10),
+        Column("Action", lambda a: a.description, 50),
+        Column("Lead", lambda a: a.lead, 24),
+        Column("Start", lambda a: a.start_date, 16),
+        Column("Milestone", lambda a: a.milestone_date, 16),
+        Column("Status", lambda a: a.get_status_display(), 16),
+        Column("RAG", lambda a: RAG(a.rag).label, 10),
+    ]
     paginate_by = 50
     filterset_class = None
 

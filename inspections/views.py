@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
+from bestvalue.exports import Column, ExportMixin
 from bestvalue.permissions import ObjectEditMixin
 from bestvalue.versioning import StaleEdit
 from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
@@ -56,9 +57,23 @@ class ProgrammeView(ReadMixin, TemplateView):
         )
 
 
-class InspectionListView(ReadMixin, FilterView):
+class InspectionListView(ReadMixin, ExportMixin, FilterView):
     filterset_class = InspectionFilter
     queryset = Inspection.objects.with_people()
+    export_name = "inspections"
+    export_columns = [
+        Column("Inspection", lambda i: i.full_title, 40),
+        Column("Inspectorate", lambda i: i.inspectorate or "", 24),
+        Column("Programme year", lambda i: str(i.financial_year), 12),
+        Column("Timing", lambda i: str(i.timing or ""), 20),
+        Column("Timing starts", lambda i: i.timing_start, 16),
+        Column("Status", lambda i: i.get_status_display(), 16),
+        Column("Lead director", lambda i: i.lead_director or "", 24),
+        Column("Review", lambda i: i.review or "", 30),
+        Column("Score", lambda i: i.get_score_display() if i.score is not None else "", 16),
+        Column("Prospects", lambda i: i.get_prospects_display(), 16),
+        Column("Report date", lambda i: i.report_date, 16),
+    ]
     paginate_by = 25
     template_name = "inspections/inspection_list.html"
 

@@ -9,6 +9,7 @@ from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
+from bestvalue.exports import Column, ExportMixin
 from bestvalue.permissions import ObjectEditMixin
 from bestvalue.versioning import StaleEdit
 from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
@@ -61,17 +62,29 @@ class FormPageMixin:
         )
 
 
-class ProgrammeView(PermissionRequiredMixin, ListView):
-    """A financial year's review programme, filtered, sorted and paginated."""
+class ProgrammeView(PermissionRequiredMixin, ExportMixin, ListView):
+    """A financial year's review programme, filtered, sorted and paginated; as CSV or Excel."""
 
     permission_required = "reviews.view_review"
     template_name = "reviews/programme.html"
     context_object_name = "reviews"
     paginate_by = 25
 
+    export_name = "review-programme"
+    export_columns = [
+        Column("Review", lambda review: review.title, 40),
+        Column("Programme year", lambda review: str(review.financial_year), 12),
+        Column("Stage", lambda review: review.get_stage_display(), 24),
+        Column("Responsible director", lambda review: review.responsible_director, 24),
+        Column("Lead officer", lambda review: review.lead_officer or "", 24),
+        Column("Planned", lambda review: str(review.planned or ""), 24),
+        Column("Planned start", lambda review: review.planned_start, 16),
+        Column("Planned end", lambda review: review.planned_end, 16),
+    ]
+
     def get_queryset(self):
         self.filterset = ProgrammeFilter(self.request.GET, queryset=Review.objects.all())
-        return self.filterset.qs
+        return self.filterset.qs.select_related("responsible_director", "lead_officer")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
