@@ -8,10 +8,21 @@ class CommitteesConfig(AppConfig):
     verbose_name = "Committees"
 
     def ready(self):
-        from bestvalue import search
+        from bestvalue import calendar, search
         from bestvalue.committees.models import BoardRequest, CommitteeReport, MinuteItem
         from reviews import linked
 
+        calendar.register(
+            calendar.Feed(slug="meetings", label="Committee meetings", events=meeting_events)
+        )
+        search.register(
+            search.Source(
+                kind="Minutes",
+                visible_to=lambda user: MinuteItem.objects.select_related("meeting__committee"),
+                fields=["heading", "text"],
+                summary=lambda item: str(item.meeting),
+            )
+        )
         search.register(
             search.Source(
                 kind="Committee reports",
@@ -35,4 +46,32 @@ class CommitteesConfig(AppConfig):
                     "can_create_report": user.has_perm("committees.add_committeereport"),
                 },
             )
+        )
+
+
+def meeting_events(user):
+    """Every committee's meetings from a year ago on, at their time when it is known."""
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from bestvalue.calendar import Event
+    from bestvalue.committees.models import Meeting
+
+    since = timezone.localdate() - timedelta(days=365)
+    meetings = (
+        Meeting.objects.filter(date__gte=since)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("committee")
+    )
+    for meeting in meetings:
+        start = meeting.date
+        if meeting.time is not None:
+            start = timezone.make_aware(datetime.combine(meeting.date, meeting.time))
+        yield Event(
+            uid=meeting.ical_uid,
+            summary=str(meeting.committee),
+            start=start,
+            location=meeting.venue,
+            url=meeting.get_absolute_url(),
         )
