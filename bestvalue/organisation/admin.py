@@ -1,17 +1,21 @@
 from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from bestvalue.organisation.models import Directorate, Person, Ward
+from bestvalue.organisation.resources import DirectorateResource, PersonResource, WardResource
 
 
 @admin.register(Directorate)
-class DirectorateAdmin(SimpleHistoryAdmin):
+class DirectorateAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [DirectorateResource]
     list_display = ["name", "abbreviation"]
     search_fields = ["name", "abbreviation"]
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [PersonResource]
     list_display = [
         "full_name",
         "job_title",
@@ -28,7 +32,8 @@ class PersonAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Ward)
-class WardAdmin(SimpleHistoryAdmin):
+class WardAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [WardResource]
     list_display = ["name", "ons_code", "active"]
     list_filter = ["active"]
     search_fields = ["name", "ons_code"]
