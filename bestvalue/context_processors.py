@@ -7,6 +7,7 @@ from bestvalue.organisation.roles import role_of
 NAVIGATION = [
     ("Home", "home"),
     ("Programme", "reviews:review-list"),
+    ("Timeline", "timeline"),
     ("Inspections", "inspections:programme"),
     ("Committees", "committees:committee-list"),
     ("Improvement plans", "improvement_plans:plan-list"),

@@ -76,6 +76,7 @@ class Section:
     heading: str
     text: str = ""
     table: Table | None = None
+    figure: str = ""  # rendered SVG markup, e.g. the programme timeline
     number: int = 0
     blocks: list[Block] = field(default_factory=list)
 

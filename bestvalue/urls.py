@@ -7,6 +7,7 @@ from bestvalue import forms, views
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("timeline/", views.TimelineView.as_view(), name="timeline"),
     path("account/calendar/", views.CalendarFeedsView.as_view(), name="calendar-feeds"),
     path("calendar/<str:token>/<slug:slug>.ics", views.calendar_feed, name="calendar-feed"),
     path(

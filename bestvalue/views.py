@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -21,6 +22,27 @@ class HomeView(TemplateView):
         from bestvalue import dashboard  # imports every app's models
 
         return super().get_context_data(**dashboard.context(self.request.user), **kwargs)
+
+
+class TimelineView(PermissionRequiredMixin, TemplateView):
+    """The programme's reviews and inspections as a Gantt chart, filtered like the programme."""
+
+    permission_required = "reviews.view_review"
+    template_name = "timeline.html"
+
+    def get_context_data(self, **kwargs):
+        from bestvalue.timeline import programme_timeline
+        from reviews.filters import ProgrammeFilter
+        from reviews.models import Review
+
+        filterset = ProgrammeFilter(self.request.GET, queryset=Review.objects.all())
+        year = filterset.financial_year
+        return super().get_context_data(
+            filterset=filterset,
+            year=year,
+            timeline=programme_timeline(filterset.qs, year, timezone.localdate()),
+            **kwargs,
+        )
 
 
 class VersionedUpdateMixin:

@@ -9,16 +9,20 @@ issued its tables are drawn from the records as they are; issuing freezes the PD
 import re
 
 from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from bestvalue.committees.models import BoardRequest, Committee, CommitteeReport, MinuteItem
 from bestvalue.reports import PART_1, ReportLayout, Section, Table, part_2_marking
 from improvement_plans import reports as plan_reports
 from inspections import reports as inspection_reports
 from reviews import reports as review_reports
+from reviews.models import Review
 
 Kind = CommitteeReport.Kind
 PROGRESS_HEADING = "Progress with Best Value reviews"
 TABLE_LINE = re.compile(r"^\[table: *(\w+)\]$", re.MULTILINE)
+FIGURE_LINE = re.compile(r"^\[figure: *(\w+)\]$", re.MULTILINE)
 # Minutes typed with their own paragraph numbers ("4.1 Wes Cuell gave …"); the report numbers
 # its paragraphs itself.
 PARAGRAPH_NUMBER = re.compile(r"^\d+(\.\d+)+\s+", re.MULTILINE)
@@ -72,7 +76,7 @@ def _programme(report):
         "key_policies": "Best Value\nPerformance Management",
         "narrative": f"Details of the best value review programme {year} and "
         f"inspection programmes {year} and {year.next()} based on known information, are "
-        "attached.\n\n[table: programme]\n\n## Key\n\n"
+        "attached.\n\n[table: programme]\n\n## Timeline\n\n[figure: timeline]\n\n## Key\n\n"
         + "\n".join(f"- {line}" for line in inspection_reports.key()),
     }
 
@@ -164,6 +168,25 @@ TABLES = {
 }
 
 
+def _timeline_figure(report):
+    from bestvalue.timeline import programme_timeline
+
+    year = report.financial_year
+    if year is None:
+        return ""
+    timeline = programme_timeline(
+        Review.objects.for_programme(year),
+        year,
+        report.meeting.date if report.meeting else year.start,
+    )
+    return render_to_string(
+        "components/timeline.html", {"timeline": timeline, "chart_id": "timeline", "for_pdf": True}
+    )
+
+
+FIGURES = {"timeline": _timeline_figure}
+
+
 def sections(report):
     """The narrative's sections, with the records' tables where the narrative places them."""
     result = []
@@ -176,7 +199,12 @@ def sections(report):
         table = None
         for name in TABLE_LINE.findall(text):
             table = TABLES[name](report) if name in TABLES else table
-        result.append(Section(heading.strip(), TABLE_LINE.sub("", text).strip(), table=table))
+        # Each figure is a rendered template (a SafeString); joining them loses the mark.
+        figure = mark_safe(
+            "".join(FIGURES[name](report) for name in FIGURE_LINE.findall(text) if name in FIGURES)
+        )
+        text = FIGURE_LINE.sub("", TABLE_LINE.sub("", text)).strip()
+        result.append(Section(heading.strip(), text, table=table, figure=figure))
     return result
 
 

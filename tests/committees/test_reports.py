@@ -80,6 +80,8 @@ SEED_FACTS = {
         "Inspections 2004/05 (4)",
         "Grounds Maintenance",
         "(Continued from 2002/03)",
+        "TIMELINE",
+        "Dashed bars are fuzzy timings",
         "KEY",
         "* Denotes a delayed inspection",
         "† Offered for inspection on completion of review",
