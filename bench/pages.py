@@ -50,14 +50,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--generate", action="store_true", help="load the large data set first")
+    parser.add_argument("--scale", type=float, default=1.0, help="of the large data set")
     args = parser.parse_args()
 
     setup_test_environment()
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
     if args.generate:
-        call_command("generate_large_council")
+        call_command("generate_large_council", scale=args.scale)
     from django.contrib.auth.models import User
+
+    from reviews.models import Review
+    from reviews.periods import FinancialYear
 
     client = Client()
     client.force_login(User.objects.get(username="bvofficer"))
@@ -71,6 +75,17 @@ def main():
     for url, route in pages:
         status, median, p95, queries = measure(client, url, args.repeat)
         print(f"{(route or url)[:45]:<45} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+
+    # Our programme against the Django admin's changelist of the same reviews and filter.
+    year = Review.objects.order_by("-programme_year").values_list("programme_year", flat=True)[0]
+    admin = User.objects.get(username="admin")
+    client.force_login(admin)
+    ours = measure(client, f"/reviews/?year={FinancialYear(year)}", args.repeat)[1]
+    theirs = measure(client, f"/admin/reviews/review/?programme_year={year}", args.repeat)[1]
+    print(
+        f"\nProgramme {FinancialYear(year)}: ours {ours:.1f} ms, Django admin changelist "
+        f"{theirs:.1f} ms (admin / ours = {theirs / ours:.2f})"
+    )
 
 
 if __name__ == "__main__":

@@ -32,4 +32,6 @@ as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o \
 [ "$(id -u)" -eq 0 ] && chmod 755 "$dir"
 
 export DATABASE_URL="postgresql://postgres@%2F${dir//\//%2F}:$port/postgres"
+# Where the cluster is, for bench/faults.py, which restarts it under load.
+export PGTEST_DATA="$dir/data" PGTEST_BIN="$bindir"
 "$@"

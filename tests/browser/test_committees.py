@@ -52,7 +52,7 @@ def test_an_officer_minutes_the_board_and_its_requests_carry_forward(
     officer = make_user("Best value officer")
     sign_in(page, officer)
 
-    page.get_by_role("link", name="Committees").click()
+    page.get_by_role("link", name="Committees", exact=True).click()
     assert page.get_by_role("heading", name="Committees").is_visible()
     assert_accessible(page)
 

@@ -42,7 +42,7 @@ def engineering(wes):
 
 def test_review_officer_defers_engineering_and_transportation(page, wes, engineering):
     sign_in(page, wes)
-    page.get_by_role("link", name="Programme").click()
+    page.get_by_role("link", name="Programme", exact=True).click()
     assert_accessible(page)
     page.get_by_label("Financial year").select_option("2003/04")
     page.get_by_role("button", name="Apply filters").click()

@@ -25,7 +25,7 @@ def test_wrong_password_shows_the_error_summary(page, make_user):
 def test_each_role_signs_in_and_sees_who_they_are(page, make_user, role):
     user = make_user(role)
     sign_in(page, user)
-    assert page.get_by_role("heading", name="Best Value tracker").is_visible()
+    assert page.get_by_role("heading", name="Dashboard", level=1).is_visible()
     assert role in page.locator(".bv-header__account").inner_text()
     assert_accessible(page)
     page.get_by_role("button", name="Sign out").click()
@@ -35,4 +35,4 @@ def test_each_role_signs_in_and_sees_who_they_are(page, make_user, role):
 def test_sign_in_works_without_javascript(page_without_js, make_user):
     user = make_user(roles.MEMBER)
     sign_in(page_without_js, user)
-    assert page_without_js.get_by_role("heading", name="Best Value tracker").is_visible()
+    assert page_without_js.get_by_role("heading", name="Dashboard", level=1).is_visible()

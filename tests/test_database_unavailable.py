@@ -1,0 +1,22 @@
+"""While the database is away, pages say so (503) instead of failing with a server error."""
+
+import pytest
+from django.db import OperationalError, connection
+
+
+@pytest.mark.django_db
+def test_a_page_answers_503_with_a_plain_message_while_the_database_is_away(
+    client, member, monkeypatch
+):
+    client.force_login(member)
+
+    def refuse():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "ensure_connection", refuse)
+    response = client.get("/reviews/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Try again in a minute" in response.text
+    monkeypatch.undo()
+    assert client.get("/reviews/").status_code == 200
