@@ -11,10 +11,12 @@ and every accepted write is stored.
 
 import argparse
 import os
+import shlex
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from load import lost_writes, prepare, report, run_officers, start_server
 from officers import Officer
@@ -35,10 +37,23 @@ def kill_a_worker(server):
 
 def restart_postgres():
     data, bindir = os.environ["PGTEST_DATA"], os.environ["PGTEST_BIN"]
+    # Start it again with the options it was started with (socket directory, port).
+    words = shlex.split(Path(data, "postmaster.opts").read_text())[1:]
+    options = [word for word in words if word not in ("-D", data)]
     as_postgres(f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop")
     print("PostgreSQL stopped")
     time.sleep(4)  # officers keep working: they should get 503s, not 500s
-    as_postgres(f"{bindir}/pg_ctl", "-D", data, "-l", f"{data}/../server.log", "-w", "start")
+    as_postgres(
+        f"{bindir}/pg_ctl",
+        "-D",
+        data,
+        "-l",
+        f"{data}/../server.log",
+        "-w",
+        "-o",
+        shlex.join(options),
+        "start",
+    )
     print("PostgreSQL started again")
 
 
@@ -62,7 +77,12 @@ def main():
     parser.add_argument("--port", type=int, default=8766)
     args = parser.parse_args()
     names, reviews, actions = prepare(args.officers)
-    server = start_server(args.port, 3)
+    # The throwaway cluster trades durability for speed (synchronous_commit=off), which a
+    # crash would expose as lost commits; the server's sessions ask for it back, as a real
+    # database would have it.
+    url = os.environ["DATABASE_URL"]
+    durable = url + ("&" if "?" in url else "?") + "options=-c%20synchronous_commit%3Don"
+    server = start_server(args.port, 3, DATABASE_URL=durable)
 
     def faults():
         time.sleep(args.seconds / 4)

@@ -61,6 +61,8 @@ def prepare(officers):
             user.set_password(PASSWORD)
             user.save()
             user.groups.add(group)
+            # Officers log hours against actions, which needs their person record.
+            Person.objects.create(full_name=f"Load Officer {n}", user=user)
         names.append(user.username)
     director = Person.objects.filter(is_director=True).first()
     Review.objects.bulk_create(
@@ -88,8 +90,8 @@ def prepare(officers):
     return names, reviews, actions
 
 
-def start_server(port, workers):
-    env = {**os.environ, **SERVER_ENV}
+def start_server(port, workers, **extra_env):
+    env = {**os.environ, **SERVER_ENV, **extra_env}
     server = subprocess.Popen(
         [
             sys.executable,

@@ -68,7 +68,10 @@ class Officer:
 
     def sign_in(self):
         _, page = self.request("GET", "/sign-in/", "read")
-        token = TOKEN.search(page).group(1)
+        match = TOKEN.search(page)
+        if match is None:  # the service is unavailable for the moment
+            return False
+        token = match.group(1)
         status, _ = self.request(
             "POST",
             "/sign-in/",

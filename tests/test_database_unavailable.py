@@ -20,3 +20,18 @@ def test_a_page_answers_503_with_a_plain_message_while_the_database_is_away(
     assert "Try again in a minute" in response.text
     monkeypatch.undo()
     assert client.get("/reviews/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_view_that_loses_the_database_part_way_answers_503(client, member, monkeypatch):
+    from reviews import views
+
+    client.force_login(member)
+
+    def lost(*args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(views.ProgrammeView, "get_queryset", lost)
+    response = client.get("/reviews/")
+    assert response.status_code == 503
+    assert "Try again in a minute" in response.text
