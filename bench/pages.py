@@ -68,7 +68,9 @@ def main():
 
     def fetch(url):
         response = client.get(url)
-        return response.status_code, response.get("Content-Type", ""), response.content.decode()
+        content_type = response.get("Content-Type", "")
+        html = response.content.decode() if content_type.startswith("text/html") else ""
+        return response.status_code, content_type, html
 
     pages = [(url, route) for url, route, status in crawl(fetch) if status == 200]
     print(f"{'page':<45} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
