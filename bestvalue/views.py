@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
 from bestvalue import calendar, history, search
@@ -139,6 +140,7 @@ class CalendarFeedsView(TemplateView):
 
 
 @login_not_required
+@require_safe  # a feed is only read; its secret address must not accept anything else
 def calendar_feed(request, token, slug):
     feed = calendar.FEEDS.get(slug)
     owner = CalendarFeed.objects.select_related("user").filter(token=token).first()

@@ -16,6 +16,7 @@ from tests.factories import (
     PersonFactory,
     ReviewFactory,
 )
+from tests.forms import submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -35,19 +36,7 @@ def page_data(response):
     forms = [response.context["form"]]
     for formset in response.context["parts"].all:
         forms += [formset.management_form, *formset.forms]
-    data = {}
-    for form in forms:
-        for field in form:
-            value = field.value()
-            if value is None or value is False:
-                continue
-            if value is True:
-                data[field.html_name] = "on"
-            elif isinstance(value, list | tuple):
-                data[field.html_name] = [str(v) for v in value]
-            else:
-                data[field.html_name] = str(value)
-    return data
+    return submitted(*forms)
 
 
 def minutes_url(meeting):
