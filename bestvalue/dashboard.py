@@ -14,7 +14,14 @@ from django.utils import timezone
 
 from bestvalue.charts import Bar, BarChart
 from bestvalue.committees.models import BoardRequest, CommitteeReport, Meeting
-from improvement_plans.models import DUE_SOON_DAYS, RAG, RAG_COLOURS, Action, ImprovementPlan
+from improvement_plans.models import (
+    DUE_SOON_DAYS,
+    RAG,
+    RAG_COLOURS,
+    Action,
+    ImprovementPlan,
+    with_rag_counts,
+)
 from inspections.models import Inspection
 from reviews.models import STAGE_COLOURS, Review, Stage
 from reviews.periods import FinancialYear
@@ -109,7 +116,7 @@ def context(user, today=None):
     today = today or timezone.localdate()
     year = programme_year(today)
     person = getattr(user, "person", None)
-    plans = list(ImprovementPlan.objects.with_rag_counts(today).order_by("title"))
+    plans = with_rag_counts(ImprovementPlan.objects.order_by("title"), today)
     mine = (
         action_figures(
             Action.objects.with_rag(today).led_by(person), "improvement_plans:my-action-list"

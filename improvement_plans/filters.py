@@ -99,6 +99,13 @@ class DueActionFilter(UrgentFirstActionFilter):
     )
     status = None
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the plans with actions on the list: a council has hundreds of plans.
+        self.filters["plan"].queryset = ImprovementPlan.objects.filter(
+            pk__in=self.queryset.values("key_issue__plan")
+        ).order_by("title")
+
 
 class TimeLogFilter(django_filters.FilterSet):
     plan = django_filters.ModelChoiceFilter(

@@ -95,12 +95,6 @@ class ImprovementPlanQuerySet(models.QuerySet):
     def with_links(self):
         return self.select_related("review", "inspection", "monitoring_committee")
 
-    def with_rag_counts(self, today=None):
-        """Annotate `red`, `amber`, `green`, `complete` and `dropped`: how many actions are each."""
-        return self.annotate(
-            **{rag.value: Action.objects.with_rag(today).count_for_plan(rag) for rag in RAG}
-        )
-
     def with_hours_logged(self):
         hours = (
             TimeLog.objects.filter(action__key_issue__plan=OuterRef("pk"))
@@ -113,7 +107,7 @@ class ImprovementPlanQuerySet(models.QuerySet):
 
     def for_review(self, review, today=None):
         """A review's plans with their RAG counts, for the review page."""
-        return self.filter(review=review).with_links().with_rag_counts(today)
+        return with_rag_counts(self.filter(review=review).with_links(), today)
 
     def editing_rule(self, user):
         """True (every plan), False (none) or a Q of the plans `user` may edit."""
@@ -319,17 +313,6 @@ class ActionQuerySet(models.QuerySet):
                 output_field=IntegerField(),
             ),
         )
-
-    def count_for_plan(self, rag):
-        """A subquery counting this queryset's actions of the outer plan with RAG `rag`."""
-        counts = (
-            self.filter(key_issue__plan=OuterRef("pk"), rag=rag)
-            .order_by()
-            .values("key_issue__plan")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        return Coalesce(Subquery(counts), 0)
 
     def with_plan(self):
         return self.select_related("key_issue__plan", "lead_officer")
@@ -661,3 +644,27 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.person} reminded on {self.date:%-d %B %Y}"
+
+
+def with_rag_counts(plans, today=None):
+    """`plans` (a list or queryset) with `red`, `amber`, `green`, `complete` and `dropped` set
+    on each: how many of its actions are each.
+
+    One query however many plans: the actions are grouped by plan and derived RAG in the
+    database, so each action's RAG is worked out once (a subquery per plan and RAG would
+    work it out five times for every plan; 200 plans took seconds).
+    """
+    plans = list(plans)
+    counts = {(plan, rag): 0 for plan in (p.pk for p in plans) for rag in RAG}
+    grouped = (
+        Action.objects.with_rag(today)
+        .filter(key_issue__plan__in=[plan.pk for plan in plans])
+        .order_by()
+        .values_list("key_issue__plan", "rag")
+        .annotate(count=Count("pk"))
+    )
+    counts.update({(plan, rag): count for plan, rag, count in grouped})
+    for plan in plans:
+        for rag in RAG:
+            setattr(plan, rag.value, counts[plan.pk, rag.value])
+    return plans

@@ -38,6 +38,7 @@ from improvement_plans.models import (
     ImprovementPlan,
     KeyIssue,
     TimeLog,
+    with_rag_counts,
 )
 from inspections.models import InspectionRecommendation
 
@@ -101,7 +102,12 @@ class PlanListView(ReadMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return ImprovementPlan.objects.with_links().with_rag_counts().with_hours_logged()
+        return ImprovementPlan.objects.with_links().with_hours_logged()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        with_rag_counts(context["plans"])  # the page's plans, counted in one query
+        return context
 
 
 class PlanDetailView(ReadMixin, DetailView):
@@ -109,10 +115,11 @@ class PlanDetailView(ReadMixin, DetailView):
     context_object_name = "plan"
 
     def get_queryset(self):
-        return ImprovementPlan.objects.with_links().with_rag_counts().with_hours_logged()
+        return ImprovementPlan.objects.with_links().with_hours_logged()
 
     def get_context_data(self, **kwargs):
         plan, user = self.object, self.request.user
+        with_rag_counts([plan])
         actions = (
             Action.objects.filter(key_issue__plan=plan)
             .with_rag()

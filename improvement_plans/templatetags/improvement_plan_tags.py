@@ -16,7 +16,7 @@ def rag_tag(rag, count=None):
 
 @register.inclusion_tag("improvement_plans/components/rag_counts.html")
 def rag_counts(plan):
-    """Tags for a plan annotated by `with_rag_counts()`: "2 Red", "1 Amber"… (none when 0)."""
+    """Tags for a plan counted by `with_rag_counts()`: "2 Red", "1 Amber"… (none when 0)."""
     counts = [(rag, getattr(plan, rag.value)) for rag in RAG]
     return {"counts": [(rag, count) for rag, count in counts if count]}
 
