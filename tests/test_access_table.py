@@ -191,7 +191,7 @@ def world(settings, tmp_path):
     MinuteItemFactory(meeting=meeting, review=review)
     BoardRequestFactory(raised_at=meeting)
     issued = CommitteeReportFactory(committee=committee, meeting=meeting, review=review)
-    issued = report_services.issue_report(issued, by=None, expected_version=issued.version)
+    issued = report_services.issue_report(issued, by=UserFactory(), expected_version=issued.version)
     feed = CalendarFeed.objects.create(user=UserFactory(), token=new_feed_token())
     world = SimpleNamespace(
         review=review,

@@ -1,0 +1,102 @@
+"""A Part 2 (exempt) report leaks nowhere to those without exempt access.
+
+Every page, download, export, calendar feed and PDF a user can reach is searched for the
+report's subject: the pages found by following links from the home page, and those where
+the report would show if it leaked (its review, its meeting, search, the dashboard, the
+agenda pack, the feeds).
+"""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from pypdf import PdfReader
+
+from bestvalue.committees import report_services
+from bestvalue.committees.models import Meeting
+from bestvalue.organisation import roles
+from bestvalue.organisation.models import CalendarFeed, new_feed_token
+from reviews.models import Review
+from tests.crawl import crawl
+from tests.factories import CommitteeReportFactory, PersonFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Leisure Trust redundancy costs"
+
+
+@pytest.fixture
+def exempt_report(db):
+    call_command("load_demo")
+    meeting = Meeting.objects.order_by("-date").first()
+    report = CommitteeReportFactory(
+        committee=meeting.committee,
+        meeting=meeting,
+        review=Review.objects.order_by("pk").first(),
+        part=2,
+        exempt_paragraph=3,
+        subject=SECRET,
+        narrative=f"## {SECRET}\n\nThe figures are commercially sensitive.",
+    )
+    draft = CommitteeReportFactory(
+        committee=meeting.committee, meeting=meeting, part=2, exempt_paragraph=3, subject=SECRET
+    )
+    report_services.issue_report(report, by=UserFactory(), expected_version=report.version)
+    return report, draft
+
+
+def text_of(response):
+    content_type = response.get("Content-Type", "")
+    if content_type == "application/pdf":
+        pages = PdfReader(io.BytesIO(response.content)).pages
+        return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pages))
+    return response.content.decode(errors="replace")
+
+
+def everything_seen(client, user, report):
+    """{url: text} of every page and download `user` reaches, and where the report would be."""
+    seen = {}
+
+    def fetch(url):
+        response = client.get(url)
+        seen[url] = text_of(response) if response.status_code == 200 else ""
+        return response.status_code, response.get("Content-Type", ""), seen[url]
+
+    crawl(fetch)
+    token = CalendarFeed.objects.create(user=user, token=new_feed_token()).token
+    for url in [
+        "/",
+        report.review.get_absolute_url(),
+        report.meeting.get_absolute_url(),
+        report.committee.get_absolute_url(),
+        reverse("committees:report-list"),
+        reverse("committees:report-list") + "?status=draft",
+        reverse("search") + "?q=Leisure+Trust+redundancy",
+        reverse("committees:agenda-pack", args=[report.meeting.pk]),
+        *(reverse("calendar-feed", args=[token, slug]) for slug in ("meetings", "inspections")),
+        reverse("reviews:review-list") + "?format=csv",
+    ]:
+        fetch(url)
+    return seen
+
+
+@pytest.mark.parametrize("role", [roles.MEMBER, roles.REVIEW_OFFICER])
+def test_a_part_2_report_leaks_nowhere(client, make_user, exempt_report, role):
+    user = make_user(role, person=PersonFactory())
+    client.force_login(user)
+    seen = everything_seen(client, user, exempt_report[0])
+    assert len(seen) > 30
+    assert [url for url, text in seen.items() if SECRET.lower() in text.lower()] == []
+
+
+def test_the_sweep_finds_it_for_an_exempt_member(client, make_user, exempt_report):
+    user = make_user(roles.MEMBER_EXEMPT)
+    client.force_login(user)
+    seen = everything_seen(client, user, exempt_report[0])
+    found = {url for url, text in seen.items() if SECRET.lower() in text.lower()}
+    report, _ = exempt_report
+    assert report.meeting.get_absolute_url() in found
+    assert reverse("committees:agenda-pack", args=[report.meeting.pk]) in found
+    assert reverse("committees:report-list") + "?status=draft" in found
