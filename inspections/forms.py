@@ -8,7 +8,7 @@ from bestvalue.forms import GDSFormMixin
 from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedFormMixin
 from inspections.models import Inspection, InspectionDocument, InspectionRecommendation
-from reviews.fields import PeriodField
+from reviews.fields import PeriodField, ReviewChoiceField
 from reviews.models import Review
 from reviews.periods import FinancialYear, PeriodError
 
@@ -49,11 +49,6 @@ class ProgrammeYearForm(GDSFormMixin, forms.Form):
     def chosen_year(self):
         """The year asked for, or None when none (or no real one) was."""
         return self.cleaned_data["year"] if self.is_valid() else None
-
-
-class ReviewChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, review):
-        return f"{review.title} ({review.financial_year})"
 
 
 # GDSFormMixin comes first in these forms so that its layout includes the version field.

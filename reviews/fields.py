@@ -117,3 +117,10 @@ class DateField(DateInputField):
             raise forms.ValidationError(
                 "Enter a real date, for example 29 1 2004", code="invalid"
             ) from None
+
+
+class ReviewChoiceField(forms.ModelChoiceField):
+    """A review chooser whose options say each review's programme year."""
+
+    def label_from_instance(self, review):
+        return f"{review.title} ({review.financial_year})"

@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import PurePath
 from string import ascii_lowercase
 
@@ -6,7 +7,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import BooleanField, Case, ExpressionWrapper, Prefetch, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import Truncator
@@ -110,6 +121,27 @@ class ReviewQuerySet(models.QuerySet):
             )
             .with_people()
         )
+
+    def around(self, day: date):
+        """The reviews a meeting on `day` may minute: the programmes of the financial year
+        before, of and after the day, and earlier reviews still planned to run into them;
+        without those closed more than a year before the day.
+
+        A review has no completion date: it counts as closed long before when its planned
+        period ended over a year before the day and no stage change was made since then.
+        """
+        first = FinancialYear.containing(day).previous()
+        in_programmes = Q(programme_year__range=(first.start_year, first.start_year + 2)) | Q(
+            programme_year__lt=first.start_year, planned_end__gte=first.start
+        )
+        a_year_before = day - timedelta(days=365)
+        changed_since = StageChange.objects.filter(
+            review=OuterRef("pk"), changed_on__gte=a_year_before
+        )
+        closed_long_before = Q(stage__in=CLOSED_STAGES, planned_end__lt=a_year_before) & ~Exists(
+            changed_since
+        )
+        return self.filter(in_programmes).exclude(closed_long_before)
 
     def with_stage_order(self):
         """Annotate `stage_order`: the main line in order, then the side exits."""

@@ -5,7 +5,10 @@ from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.db.models import F, Q
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from bestvalue.committees.models import (
     BoardRequest,
@@ -18,6 +21,7 @@ from bestvalue.committees.services import MOST_MEETINGS_AT_ONCE
 from bestvalue.forms import GDSFormMixin
 from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedFormMixin
+from reviews.fields import ReviewChoiceField
 from reviews.models import Review
 
 # GOV.UK styles text inputs; crispy-forms-gds gives number and time inputs no govuk-input class.
@@ -95,14 +99,70 @@ class PartOfPageMixin:
         self.helper.legend_size = "s"
 
 
+class SharedChoices:
+    """A select's options for every row of a page, fetched in one query: `queryset` is what a
+    submitted value must be in, `choices` what is offered (the same rows). The <option>s are
+    written once, not once a row: a council's options number in the hundreds."""
+
+    def __init__(self, field):
+        self.queryset = field.queryset
+        # One plain query: the field's own choices would read through a server-side cursor.
+        self.choices = [("", field.empty_label)] + [
+            (str(row.pk), field.label_from_instance(row)) for row in field.queryset.all()
+        ]
+        self._options = [
+            format_html('<option value="{}">{}</option>', value, label)
+            for value, label in self.choices
+        ]
+
+    def get_choices(self):
+        return self.choices
+
+    def options_html(self, selected):
+        """The <option>s, those whose value is in `selected` (a list of strings) selected."""
+        return mark_safe(
+            "".join(
+                format_html('<option value="{}" selected>{}</option>', value, label)
+                if value in selected
+                else option
+                for (value, label), option in zip(self.choices, self._options, strict=True)
+            )
+        )
+
+
+class Select(forms.Select):
+    """A select of `SharedChoices`, written without a template per option.
+
+    Named Select because crispy-forms-gds styles a widget by its class name (govuk-select,
+    and the error state)."""
+
+    def __init__(self, shared, attrs=None):
+        super().__init__(attrs)
+        self.shared = shared
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            self.shared.options_html(self.format_value(value)),
+        )
+
+
 class SharedChoicesMixin:
     """Formset forms take their select options from one list built once for the page,
-    rather than each running the same query (`shared_choices`: field name -> choices)."""
+    rather than each running the same query (`shared_choices`: field name -> SharedChoices).
+    A value outside the list is refused, with the field's "invalid_choice" message."""
 
     def __init__(self, *args, shared_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, choices in (shared_choices or {}).items():
-            self.fields[name].choices = choices
+        for name, shared in (shared_choices or {}).items():
+            field = self.fields[name]
+            field.queryset = shared.queryset
+            field.widget = Select(shared, attrs=field.widget.attrs)
+            field.widget.is_required = field.required
+            # A callable is not read until used: no work per row.
+            field.choices = shared.get_choices
 
 
 class MeetingForm(PartOfPageMixin, VersionedFormMixin, forms.ModelForm):
@@ -130,6 +190,11 @@ class MeetingForm(PartOfPageMixin, VersionedFormMixin, forms.ModelForm):
             self.initial["status"] = Meeting.Status.HELD
 
 
+# Shown when a select's submitted value is not among those offered (see MinutesFormsets).
+CHOOSE_REVIEW = "Choose a review from the list of reviews current at the time of the meeting"
+CHOOSE_PERSON = "Choose a person from the list of people still active"
+
+
 class MinuteItemForm(SharedChoicesMixin, PartOfPageMixin, forms.ModelForm):
     class Meta:
         model = MinuteItem
@@ -141,6 +206,8 @@ class MinuteItemForm(SharedChoicesMixin, PartOfPageMixin, forms.ModelForm):
         error_messages = {
             "number": {"required": "Enter the item's number"},
             "heading": {"required": "Enter the item's heading"},
+            "review": {"invalid_choice": CHOOSE_REVIEW},
+            "presented_by": {"invalid_choice": CHOOSE_PERSON},
             "text": {"required": "Enter the minute"},
         }
 
@@ -159,7 +226,14 @@ class RaisedRequestForm(SharedChoicesMixin, PartOfPageMixin, forms.ModelForm):
         model = BoardRequest
         fields = ["asked_for", "asked_of", "asked_of_text", "due_meeting", "review"]
         widgets = {"asked_for": forms.Textarea(attrs={"rows": 3})}
-        error_messages = {"asked_for": {"required": "Enter what the committee asked for"}}
+        error_messages = {
+            "asked_for": {"required": "Enter what the committee asked for"},
+            "asked_of": {"invalid_choice": CHOOSE_PERSON},
+            "due_meeting": {
+                "invalid_choice": "Choose a meeting from the list, or “The next meeting”"
+            },
+            "review": {"invalid_choice": CHOOSE_REVIEW},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -329,9 +403,9 @@ class MinutesFormsets:
     # A request is due within this long of the meeting that raised it; keeps the list short.
     DUE_WITHIN = timedelta(days=400)
 
-    def __init__(self, meeting, data=None):
+    def __init__(self, meeting, data=None, *, shared=None):
         self.meeting = meeting
-        shared = self._shared_choices(meeting)
+        self.shared = shared = shared or self._shared_choices(meeting)
         self.items = ItemFormSet(
             data,
             instance=meeting,
@@ -363,8 +437,24 @@ class MinutesFormsets:
 
     @staticmethod
     def _shared_choices(meeting):
-        reviews = forms.ModelChoiceField(Review.objects.order_by("title"), empty_label="None")
-        people = forms.ModelChoiceField(Person.objects.all(), empty_label="None")
+        """What the selects offer: the reviews around the meeting's date, the active people,
+        and the meetings a request may be due at; each with the values the saved rows hold."""
+        items, raised = meeting.minute_items.all(), meeting.requests_raised.all()
+        chosen_reviews = Q(pk__in=items.values("review")) | Q(pk__in=raised.values("review"))
+        reviews = ReviewChoiceField(
+            (Review.objects.around(meeting.date) | Review.objects.filter(chosen_reviews)).order_by(
+                "-programme_year", "title"
+            ),
+            empty_label="None",
+        )
+        people = forms.ModelChoiceField(
+            Person.objects.filter(
+                Q(active=True)
+                | Q(pk__in=items.values("presented_by"))
+                | Q(pk__in=raised.values("asked_of"))
+            ),
+            empty_label="None",
+        )
         due = forms.ModelChoiceField(
             Meeting.objects.filter(
                 Q(date__gt=meeting.date, date__lte=meeting.date + MinutesFormsets.DUE_WITHIN)
@@ -377,9 +467,9 @@ class MinutesFormsets:
             empty_label="The next meeting",
         )
         return {
-            "reviews": list(reviews.choices),
-            "people": list(people.choices),
-            "meetings": list(due.choices),
+            "reviews": SharedChoices(reviews),
+            "people": SharedChoices(people),
+            "meetings": SharedChoices(due),
         }
 
     @property
@@ -392,7 +482,9 @@ class MinutesFormsets:
     def with_row_added(self, which, data):
         """The same formsets, showing one more blank row of `which` ("items" or "requests"),
         with the keyboard's focus in it (autofocus: no JavaScript needed)."""
-        added = MinutesFormsets(self.meeting, getattr(self, which).data_with_row_added(data))
+        added = MinutesFormsets(
+            self.meeting, getattr(self, which).data_with_row_added(data), shared=self.shared
+        )
         new_row = getattr(added, which).forms[-1]
         next(iter(new_row.fields.values())).widget.attrs["autofocus"] = True
         return added

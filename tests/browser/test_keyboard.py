@@ -5,9 +5,17 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from bestvalue.committees.models import BoardRequest, MinuteItem
 from bestvalue.organisation import roles
+from reviews.periods import FinancialYear
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.factories import ActionFactory, PersonFactory, ReviewFactory
+from tests.factories import (
+    ActionFactory,
+    CommitteeFactory,
+    MeetingFactory,
+    PersonFactory,
+    ReviewFactory,
+)
 
 
 def tab_to(page, selector, presses=80):
@@ -62,4 +70,55 @@ def test_action_update_by_keyboard(page, make_user):
     action.refresh_from_db()
     assert action.status == "complete"
     assert action.updates.get().note == "Placements contract signed."
+    assert_accessible(page)
+
+
+def test_writing_the_minutes_by_keyboard(page, make_user):
+    officer = make_user(roles.BEST_VALUE_OFFICER)
+    board = CommitteeFactory(
+        name="CDMT Improvement and Procurement Board",
+        kind="board",
+        meeting_rule="FREQ=MONTHLY;BYDAY=-1TH",
+        rule_from=timezone.localdate() - timedelta(days=400),
+    )
+    today = timezone.localdate()
+    last = max(d for d in board.rule_dates(after=today - timedelta(days=70), count=3) if d < today)
+    meeting = MeetingFactory(committee=board, date=last)
+    year = FinancialYear.containing(last).start_year
+    review = ReviewFactory(title="Sports and Leisure", programme_year=year)
+    ReviewFactory(title="Social Care Transport", programme_year=year)
+    wes = PersonFactory(full_name="Wes Cuell")
+    sign_in(page, officer)
+    page.goto(meeting.get_absolute_url())
+
+    tab_to(page, "a[href$='/minutes/']")  # "Write the minutes", a link styled as a button
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Write the minutes")
+    tab_to(page, "input[name=items-0-number]", presses=120)
+    page.keyboard.type("4")  # Tab selects the number offered, so typing replaces it
+    tab_to(page, "input[name=items-0-heading]")
+    page.keyboard.type("Sports and Leisure")
+    tab_to(page, "select[name=items-0-review]")
+    page.keyboard.type("Sports")  # a closed select jumps to the option typed
+    tab_to(page, "textarea[name=items-0-text]")
+    page.keyboard.type("The Board asked for greater clarity on the options.")
+    tab_to(page, "textarea[name=requests-0-asked_for]")
+    page.keyboard.type("A report on the leisure centres")
+    tab_to(page, "select[name=requests-0-asked_of]")
+    page.keyboard.type("Wes")
+    tab_to(page, "button[name=save]:not([hidden])", presses=120)
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Meeting of {last:%-d %B %Y}")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "The minutes have been saved"
+    )
+    main = page.locator("main")
+    expect(main).to_contain_text("Sports and Leisure")
+    expect(main).to_contain_text("The Board asked for greater clarity on the options.")
+    expect(main).to_contain_text("A report on the leisure centres")
+    item = MinuteItem.objects.get(meeting=meeting)
+    assert (item.number, item.heading, item.review) == (4, "Sports and Leisure", review)
+    request = BoardRequest.objects.get(raised_at=meeting)
+    assert (request.asked_for, request.asked_of) == ("A report on the leisure centres", wes)
     assert_accessible(page)

@@ -6,8 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from bestvalue.committees.forms import CHOOSE_PERSON, CHOOSE_REVIEW
 from bestvalue.committees.models import BoardRequest, Meeting, MinuteItem
 from bestvalue.organisation import roles
+from reviews.models import Stage
+from reviews.periods import FinancialYear
 from tests.factories import (
     BoardRequestFactory,
     CommitteeFactory,
@@ -15,8 +18,10 @@ from tests.factories import (
     MinuteItemFactory,
     PersonFactory,
     ReviewFactory,
+    StageChangeFactory,
 )
 from tests.forms import submitted
+from tests.inspections.html import select, text
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +95,9 @@ def test_an_officer_writes_the_minutes_and_requests_for_the_next_meeting_get_it(
 ):
     meeting, next_date = recent
     client.force_login(bv_officer)
-    review = ReviewFactory(title="Sports and Leisure")
+    review = ReviewFactory(
+        title="Sports and Leisure", programme_year=FinancialYear.containing(meeting.date).start_year
+    )
     data = open_minutes(client, meeting)
     data["attendees_text"] = "Two trades union representatives"
     item(data, 0, 4, "Children's Services for 11-17 year olds")
@@ -380,6 +387,102 @@ def test_the_calendar_feed_holds_the_meetings_and_parses_with_icalendar(client, 
     assert {str(e["uid"]) for e in again.walk("VEVENT")} == set(events)
 
 
+# What the minutes form's selects offer
+
+
+def offered(response, name):
+    """The labels of the options of the select called `name`, as rendered."""
+    return [text(option) for option in select(response.content.decode(), f'[name="{name}"] option')]
+
+
+def review_in(programme_year, stage=Stage.SCOPING, ends=None, **more):
+    """A review of the given programme year, planned to run April to `ends` (default March)."""
+    return ReviewFactory(
+        programme_year=programme_year,
+        stage=stage,
+        planned_start=date(programme_year, 4, 1),
+        planned_end=ends or date(programme_year + 1, 3, 31),
+        **more,
+    )
+
+
+def test_the_minutes_form_offers_the_reviews_around_the_meetings_date(client, bv_officer, board):
+    meeting = MeetingFactory(committee=board, date=date(2004, 1, 29))  # in 2003/04
+    review_in(2003, title="This year's review")
+    review_in(2004, stage=Stage.PROPOSED, title="Next year's review")
+    review_in(2002, stage=Stage.COMPLETED, ends=date(2003, 6, 30), title="Completed last summer")
+    review_in(2001, ends=date(2003, 9, 30), title="Carried over from 2001/02")
+    late = review_in(2002, stage=Stage.COMPLETED, ends=date(2002, 12, 31), title="Completed late")
+    StageChangeFactory(
+        review=late, from_stage=Stage.IMPLEMENTATION, to_stage=Stage.COMPLETED,
+        changed_on=date(2003, 11, 6),
+    )  # fmt: skip
+    review_in(2002, stage=Stage.COMPLETED, ends=date(2002, 12, 31), title="Completed long ago")
+    review_in(2001, stage=Stage.SCOPING, ends=date(2002, 3, 31), title="An old programme's")
+    review_in(2006, stage=Stage.PROPOSED, title="Years ahead")
+    PersonFactory(full_name="Active Officer")
+    PersonFactory(full_name="Retired Officer", active=False)
+    client.force_login(bv_officer)
+
+    response = client.get(minutes_url(meeting))
+
+    assert offered(response, "items-0-review") == [
+        "None",
+        "Next year's review (2004/05)",
+        "This year's review (2003/04)",
+        "Completed last summer (2002/03)",
+        "Completed late (2002/03)",
+        "Carried over from 2001/02 (2001/02)",
+    ]
+    assert offered(response, "requests-0-review") == offered(response, "items-0-review")
+    people = offered(response, "items-0-presented_by")
+    assert "Active Officer" in people
+    assert "Retired Officer" not in people
+    assert offered(response, "requests-0-asked_of") == people
+
+
+def test_the_minutes_form_keeps_the_review_and_person_a_saved_row_has(client, bv_officer, board):
+    meeting = MeetingFactory(committee=board, date=date(2004, 1, 29))
+    old_review = review_in(2001, stage=Stage.COMPLETED, ends=date(2001, 12, 31), title="Old one")
+    retired = PersonFactory(full_name="Retired Officer", active=False)
+    MinuteItemFactory(meeting=meeting, number=1, review=old_review, presented_by=retired)
+    BoardRequestFactory(raised_at=meeting, review=old_review, asked_of=retired)
+    client.force_login(bv_officer)
+
+    response = client.get(minutes_url(meeting))
+
+    assert "Old one (2001/02)" in offered(response, "items-0-review")
+    assert "Old one (2001/02)" in offered(response, "items-1-review")  # the new row too
+    assert "Retired Officer" in offered(response, "items-0-presented_by")
+    assert "Retired Officer" in offered(response, "requests-0-asked_of")
+    page = response.content.decode()
+    (chosen,) = select(page, 'select[name="items-0-review"] option[selected]')
+    assert text(chosen) == "Old one (2001/02)"
+    # Saving the page as it stands keeps them.
+    assert client.post(minutes_url(meeting), page_data(response)).status_code == 302
+    saved = meeting.minute_items.get()
+    assert (saved.review, saved.presented_by) == (old_review, retired)
+
+
+def test_a_review_or_person_not_offered_is_refused_with_a_message(client, bv_officer, board):
+    meeting = MeetingFactory(committee=board, date=date(2004, 1, 29))
+    long_ago = review_in(2001, stage=Stage.COMPLETED, ends=date(2001, 12, 31))
+    retired = PersonFactory(active=False)
+    client.force_login(bv_officer)
+    data = open_minutes(client, meeting)
+    item(data, 0, 1, "Old business", review=str(long_ago.pk), presented_by=str(retired.pk))
+    raised(data, 0, "A report", asked_of=str(retired.pk), review=str(long_ago.pk))
+
+    response = client.post(minutes_url(meeting), data)
+
+    assert response.status_code == 200
+    assert errors_of(response).count(CHOOSE_REVIEW) == 2
+    assert errors_of(response).count(CHOOSE_PERSON) == 2
+    assert response.context["parts"].items.forms[0].errors["review"] == [CHOOSE_REVIEW]
+    assert not MinuteItem.objects.exists()
+    assert not BoardRequest.objects.exists()
+
+
 # Queries do not grow with the rows a page shows
 
 
@@ -418,6 +521,24 @@ def test_the_minutes_form_runs_the_same_queries_however_long_the_minutes(
     with django_assert_max_num_queries(20):
         response = client.get(minutes_url(meeting))
     assert response.context["parts"].items.total_form_count() == size + 1
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_the_minutes_form_runs_the_same_queries_however_many_reviews_and_people(
+    client, bv_officer, board, django_assert_max_num_queries, size
+):
+    meeting = MeetingFactory(committee=board, date=date(2004, 1, 29))
+    fill_meeting(meeting, 3)
+    for _ in range(size):
+        review_in(2003)
+        review_in(2000, stage=Stage.COMPLETED, ends=date(2000, 12, 31))  # not offered
+        PersonFactory()
+        PersonFactory(active=False)  # not offered
+    client.force_login(bv_officer)
+    with django_assert_max_num_queries(20):
+        response = client.get(minutes_url(meeting))
+    # The 3 items' reviews (2003/04), the new ones of 2003/04, and "None".
+    assert len(offered(response, "items-3-review")) == 3 + size + 1
 
 
 @pytest.mark.parametrize("size", [5, 60])

@@ -187,3 +187,46 @@ def test_database_refuses_two_evidence_rows_for_one_c():
     ChallengeEvidenceFactory(review=review, c="consult")
     with pytest.raises(IntegrityError), transaction.atomic():
         ChallengeEvidenceFactory(review=review, c="consult")
+
+
+@pytest.mark.parametrize(
+    ("programme_year", "stage", "planned_end", "offered"),
+    [
+        (2003, Stage.SCOPING, date(2004, 3, 31), True),  # the meeting's own year
+        (2002, Stage.COMPLETED, date(2003, 3, 31), True),  # last year's, closed this year
+        (2004, Stage.PROPOSED, date(2005, 3, 31), True),  # next year's
+        (2005, Stage.PROPOSED, date(2006, 3, 31), False),  # two years on
+        (2001, Stage.DEFERRED, date(2003, 6, 30), True),  # carried over into last year
+        (2001, Stage.SCOPING, date(2002, 3, 31), False),  # earlier, not carried over
+        (2002, Stage.WITHDRAWN, date(2002, 12, 31), False),  # closed over a year before
+        (2002, Stage.COMPLETED, None, True),  # no planned period: not known to be long closed
+    ],
+)
+def test_reviews_around_a_day_are_those_a_meeting_then_may_minute(
+    programme_year, stage, planned_end, offered
+):
+    review = ReviewFactory(
+        programme_year=programme_year,
+        stage=stage,
+        planned_start=planned_end and date(programme_year, 4, 1),
+        planned_end=planned_end,
+        planned_precision="month" if planned_end else "",
+    )
+    assert (review in Review.objects.around(date(2004, 1, 29))) is offered
+
+
+def test_a_review_closed_late_is_still_around_a_year_after_its_planned_end():
+    review = ReviewFactory(
+        programme_year=2002,
+        stage=Stage.COMPLETED,
+        planned_start=date(2002, 4, 1),
+        planned_end=date(2002, 12, 31),
+    )
+    assert review not in Review.objects.around(date(2004, 1, 29))
+    StageChangeFactory(
+        review=review,
+        from_stage=Stage.IMPLEMENTATION,
+        to_stage=Stage.COMPLETED,
+        changed_on=date(2003, 9, 4),
+    )
+    assert review in Review.objects.around(date(2004, 1, 29))
