@@ -1,8 +1,10 @@
 """Form plumbing shared by every app: GOV.UK-styled rendering through crispy-forms-gds."""
 
+from crispy_forms_gds import fields as gds_fields
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
 from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
 
 
 class GDSFormMixin:
@@ -20,6 +22,18 @@ class GDSFormMixin:
         self.helper.label_size = "s"
         self.helper.legend_size = "s"
         self.helper.add_input(Submit("submit", self.submit_label))
+
+
+class DateInputField(gds_fields.DateInputField):
+    """GOV.UK's day, month and year boxes. Every date input in the tracker is one of these."""
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except OverflowError:
+            # A year such as 99999999999 overflows date() rather than raising ValueError, which
+            # the template pack turns into an error; treat it as the impossible date it is.
+            raise ValidationError("Enter a real date", code="invalid") from None
 
 
 class SignInForm(GDSFormMixin, auth_forms.AuthenticationForm):
