@@ -562,3 +562,18 @@ def test_history_queries_do_not_grow_with_the_parts_added(
     client.force_login(member)
     with django_assert_max_num_queries(14):
         client.get(reverse("reviews:review-history", args=[review.pk]))
+
+
+@pytest.mark.parametrize("version", ["", "one"])
+def test_a_page_sent_back_without_its_version_says_so_in_the_error_summary(
+    client, officer, version
+):
+    review = ReviewFactory(lead_officer=officer.person)
+    client.force_login(officer)
+    response = client.post(
+        reverse("reviews:evidence-create", args=[review.pk]),
+        {"c": "challenge", "evidence": "Benchmarked", "version": version},
+    )
+    assert response.status_code == 200
+    summary = response.content.decode().split('class="govuk-error-summary"')[1]
+    assert "could not be checked against the saved record" in summary.split("</ul>")[0]
