@@ -1,15 +1,25 @@
 """Form plumbing shared by every app: GOV.UK-styled rendering through crispy-forms-gds."""
 
+from crispy_forms_gds import fields as gds_fields
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
+from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
+
+# PostgreSQL cannot store a NUL character; Django's text fields refuse it, in these words.
+NULL_CHARACTER = ProhibitNullCharactersValidator(
+    message="Remove the hidden null character from the text. It was probably pasted in"
+)
 
 
 class GDSFormMixin:
     """Render a form the GOV.UK way: labels as text, errors beside fields, one primary button.
 
     The error summary sits above the page heading (templates/components/error_summary.html),
-    so the helper does not repeat non-field errors inside the form.
+    so the helper does not repeat non-field errors inside the form. Text containing a NUL
+    character, which PostgreSQL cannot store, is refused with a message that says what to do.
     """
 
     submit_label = "Save"
@@ -20,6 +30,23 @@ class GDSFormMixin:
         self.helper.label_size = "s"
         self.helper.legend_size = "s"
         self.helper.add_input(Submit("submit", self.submit_label))
+        for field in self.fields.values():
+            field.validators = [
+                NULL_CHARACTER if isinstance(v, ProhibitNullCharactersValidator) else v
+                for v in field.validators
+            ]
+
+
+class DateInputField(gds_fields.DateInputField):
+    """GOV.UK's day, month and year boxes. Every date input in the tracker is one of these."""
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except OverflowError:
+            # A year such as 99999999999 overflows date() rather than raising ValueError, which
+            # the template pack turns into an error; treat it as the impossible date it is.
+            raise ValidationError("Enter a real date", code="invalid") from None
 
 
 class SignInForm(GDSFormMixin, auth_forms.AuthenticationForm):
@@ -40,3 +67,10 @@ class PasswordResetForm(GDSFormMixin, auth_forms.PasswordResetForm):
 
 class SetPasswordForm(GDSFormMixin, auth_forms.SetPasswordForm):
     submit_label = "Set password"
+
+
+class SearchForm(GDSFormMixin, forms.Form):
+    """The search box; templates/search.html lays it out by hand, beside its button."""
+
+    submit_label = "Search"
+    q = forms.CharField(required=False)

@@ -38,6 +38,10 @@ class VersionedFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only a tampered or truncated page lacks it: the browser always sends it back.
+        message = "This form could not be checked against the saved record. Open the page again"
         self.fields["version"] = forms.IntegerField(
-            widget=forms.HiddenInput, initial=self.instance.version
+            widget=forms.HiddenInput,
+            initial=self.instance.version,
+            error_messages={"required": message, "invalid": message},
         )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
 from bestvalue import calendar, history, search
+from bestvalue.forms import SearchForm
 from bestvalue.organisation.models import CalendarFeed, new_feed_token
 from bestvalue.versioning import StaleEdit
 
@@ -100,9 +101,10 @@ class SearchView(TemplateView):
     template_name = "search.html"
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.get("q", "")
+        form = SearchForm(self.request.GET, auto_id="search-%s")
+        query = form.cleaned_data["q"] if form.is_valid() else ""
         groups = search.search(query, self.request.user)
-        return super().get_context_data(query=query, groups=groups, **kwargs)
+        return super().get_context_data(form=form, query=query, groups=groups, **kwargs)
 
 
 class CalendarFeedsView(TemplateView):

@@ -1,11 +1,10 @@
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils import timezone
 
-from bestvalue.forms import GDSFormMixin
+from bestvalue.forms import DateInputField, GDSFormMixin
 from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedFormMixin
 from improvement_plans.models import (

@@ -1,10 +1,9 @@
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
 from bestvalue import documents
-from bestvalue.forms import GDSFormMixin
+from bestvalue.forms import DateInputField, GDSFormMixin
 from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedFormMixin
 from inspections.models import Inspection, InspectionDocument, InspectionRecommendation

@@ -7,10 +7,10 @@ so it can be filtered and sorted in the database; `PeriodColumns` reads and writ
 day / month / year date input.
 """
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.db import models
 
+from bestvalue.forms import DateInputField
 from reviews.periods import ACCEPTED_SPELLINGS, FinancialYear, Period, PeriodError, Precision
 
 PRECISION_CHOICES = [(p.value, p.value.capitalize()) for p in Precision]

@@ -49,3 +49,13 @@ def test_search_page_says_when_nothing_matches(client, member):
     response = client.get(reverse("search"), {"q": "zebra crossings"})
     assert response.status_code == 200
     assert "Nothing matches “zebra crossings”" in response.text
+
+
+def test_a_search_with_a_null_character_asks_for_it_to_be_removed(client, member):
+    client.force_login(member)
+    response = client.get(reverse("search"), {"q": "leisure\x00trust"})
+    assert response.status_code == 200
+    html = response.text
+    assert "govuk-error-summary" in html
+    assert 'href="#search-q"' in html
+    assert "Remove the hidden null character from the text" in html

@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.core.validators import MaxValueValidator
@@ -18,7 +17,7 @@ from bestvalue.committees.models import (
     long_date,
 )
 from bestvalue.committees.services import MOST_MEETINGS_AT_ONCE
-from bestvalue.forms import GDSFormMixin
+from bestvalue.forms import DateInputField, GDSFormMixin
 from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedFormMixin
 from reviews.fields import ReviewChoiceField

@@ -6,12 +6,17 @@ register = template.Library()
 
 
 def _form_errors(form):
-    """(anchor, message) pairs for one form, in field order; non-field errors first."""
+    """(anchor, message) pairs for one form, in field order; non-field errors first.
+
+    A hidden field (a record's version, say) has nowhere to show its error but here.
+    """
     if not form.is_bound or not form.errors:
         return []
     visible = form.visible_fields()
     first_anchor = visible[0].auto_id if visible else "main-content"
     pairs = [(first_anchor, message) for message in form.non_field_errors()]
+    for field in form.hidden_fields():
+        pairs.extend((first_anchor, message) for message in field.errors)
     for field in visible:
         for anchor, messages in field_errors(field):
             pairs.extend((_input_id(field, anchor), message) for message in messages)

@@ -316,6 +316,22 @@ def test_a_meeting_rule_that_is_not_valid_gets_a_clear_error(client, bv_officer,
     assert board.meeting_rule == "FREQ=MONTHLY;BYDAY=2TU"
 
 
+def test_a_rule_start_too_large_for_a_date_gets_a_message(client, bv_officer, board):
+    client.force_login(bv_officer)
+    data = {
+        "version": board.version,
+        "meeting_rule": board.meeting_rule,
+        "rule_from_0": "1",
+        "rule_from_1": "4",
+        "rule_from_2": "99999999999",
+        "house_style": "scrutiny",
+    }
+    response = client.post(reverse("committees:committee-update", args=[board.pk]), data)
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.text
+    assert "Enter a real date" in response.text
+
+
 def test_scheduling_from_the_committee_page_is_idempotent(client, bv_officer, board):
     client.force_login(bv_officer)
     url = reverse("committees:committee-schedule", args=[board.pk])

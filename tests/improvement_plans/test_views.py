@@ -210,6 +210,23 @@ def test_an_unknown_filter_value_is_ignored_not_an_error(officer_client):
     assert len(_shown(response)) == 1
 
 
+@pytest.mark.parametrize(
+    ("page", "query"),
+    [
+        pytest.param(lambda plan: plan.get_absolute_url(), {"rag": "0"}, id="plan"),
+        pytest.param(lambda plan: url("due-action-list"), {"rag": "0"}, id="overdue"),
+        pytest.param(
+            lambda plan: url("staff-time-totals"), {"date_from": "31/02/2004"}, id="staff time"
+        ),
+    ],
+)
+def test_a_filter_value_in_error_is_listed_in_the_error_summary(officer_client, page, query):
+    plan = ImprovementPlanFactory()
+    html = officer_client.get(page(plan), query).content.decode()
+    assert "govuk-error-message" in html
+    assert "govuk-error-summary" in html
+
+
 def test_the_plan_list_links_to_my_actions(officer_client):
     ImprovementPlanFactory(title="Partnerships improvement plan")
     page = officer_client.get(url("plan-list")).content.decode()
@@ -484,6 +501,8 @@ def test_a_plan_needs_a_review_or_an_inspection(officer_client):
         ("monitoring_interval_months", "0", "at least 1 month"),
         ("monitoring_interval_months", "-6", "at least 1 month"),
         ("approved_on_0", "", "Date approved must be a real date"),
+        # Too large for Python's date(): an OverflowError, once a server error.
+        ("approved_on_2", "99999999999", "Date approved must be a real date"),
     ],
 )
 def test_bad_plan_input_is_refused_clearly(officer_client, field, value, message):

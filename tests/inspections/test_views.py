@@ -763,3 +763,14 @@ def test_download_of_a_document_whose_file_is_gone_is_not_found(client, member):
     )
     client.force_login(member)
     assert client.get(document.get_absolute_url()).status_code == 404
+
+
+def test_a_report_date_too_large_for_a_date_gets_a_message(client, bv_officer):
+    inspection = InspectionFactory(status=Inspection.Status.REPORT_AWAITED, timing="December 2003")
+    client.force_login(bv_officer)
+    response = client.post(
+        reverse("inspections:inspection-record-judgement", args=[inspection.pk]),
+        judgement_post(inspection) | {"report_date_2": "2147483648"},
+    )
+    assert response.status_code == 200
+    assert "The date of the report must be a real date" in response.text

@@ -406,12 +406,14 @@ def test_an_editor_adds_each_part(client, officer, name, data, model, check):
     assert part.history.get().history_user == officer
 
 
-def test_a_progress_date_that_is_not_a_date_gets_a_message(client, officer):
+@pytest.mark.parametrize("day_month_year", [("31", "2", "2004"), ("1", "2", "99999999999")])
+def test_a_progress_date_that_is_not_a_date_gets_a_message(client, officer, day_month_year):
     review = ReviewFactory(lead_officer=officer.person)
     client.force_login(officer)
+    day, month, year = day_month_year
     response = client.post(
         reverse("reviews:progress-create", args=[review.pk]),
-        {"date_0": "31", "date_1": "2", "date_2": "2004", "text": "On target", "version": 1},
+        {"date_0": day, "date_1": month, "date_2": year, "text": "On target", "version": 1},
     )
     assert response.status_code == 200
     assert response.context["form"].errors["date"] == ["Enter a real date, for example 29 1 2004"]
@@ -560,3 +562,18 @@ def test_history_queries_do_not_grow_with_the_parts_added(
     client.force_login(member)
     with django_assert_max_num_queries(14):
         client.get(reverse("reviews:review-history", args=[review.pk]))
+
+
+@pytest.mark.parametrize("version", ["", "one"])
+def test_a_page_sent_back_without_its_version_says_so_in_the_error_summary(
+    client, officer, version
+):
+    review = ReviewFactory(lead_officer=officer.person)
+    client.force_login(officer)
+    response = client.post(
+        reverse("reviews:evidence-create", args=[review.pk]),
+        {"c": "challenge", "evidence": "Benchmarked", "version": version},
+    )
+    assert response.status_code == 200
+    summary = response.content.decode().split('class="govuk-error-summary"')[1]
+    assert "could not be checked against the saved record" in summary.split("</ul>")[0]
