@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from bestvalue.committees.models import BoardRequest, MinuteItem
 from bestvalue.organisation import roles
-from improvement_plans.models import Action, ImprovementPlan
-from inspections.models import Inspection, InspectionDocument
+from improvement_plans.models import Action
+from inspections.models import InspectionDocument
 from reviews.models import ProgressUpdate, Recommendation
 from tests.factories import (
     ActionFactory,
@@ -108,14 +108,22 @@ def form_of(client, url):
     return submitted(response.context["form"])
 
 
-def test_a_plan_cannot_be_moved_to_a_review_you_may_not_edit(signed_in, own, other):
-    plan = KeyIssueFactory(plan__review=own).plan
-    url = reverse("improvement_plans:plan-update", args=[plan.pk])
+MOVABLE = {
+    "improvement_plans:plan-update": lambda review: KeyIssueFactory(plan__review=review).plan,
+    "inspections:inspection-update": lambda review: InspectionFactory(review=review),
+}
+
+
+@pytest.mark.parametrize("route", MOVABLE)
+def test_a_record_cannot_be_moved_to_a_review_you_may_not_edit(signed_in, own, other, route):
+    record = MOVABLE[route](own)
+    url = reverse(route, args=[record.pk])
     data = {**form_of(signed_in, url), "review": str(other.pk)}
     response = signed_in.post(url, data)
     assert response.status_code == 200
-    assert "Select a valid choice" in response.text
-    assert ImprovementPlan.objects.get(pk=plan.pk).review == own
+    assert "govuk-error-summary" in response.text
+    record.refresh_from_db()
+    assert record.review == own
 
 
 def test_an_action_cannot_be_moved_to_another_plans_key_issue(signed_in, own, other):
@@ -128,16 +136,6 @@ def test_an_action_cannot_be_moved_to_another_plans_key_issue(signed_in, own, ot
     assert "govuk-error-summary" in response.text
     assert Action.objects.get(pk=action.pk).key_issue_id == action.key_issue_id
     assert not elsewhere.actions.exists()
-
-
-def test_an_inspection_cannot_be_moved_to_a_review_you_may_not_edit(signed_in, own, other):
-    inspection = InspectionFactory(review=own)
-    url = reverse("inspections:inspection-update", args=[inspection.pk])
-    data = {**form_of(signed_in, url), "review": str(other.pk)}
-    response = signed_in.post(url, data)
-    assert response.status_code == 200
-    assert "govuk-error-summary" in response.text
-    assert Inspection.objects.get(pk=inspection.pk).review == own
 
 
 def test_a_recommendation_form_cannot_be_pointed_at_another_review(signed_in, own, other):
