@@ -8,6 +8,8 @@ from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 
+from bestvalue.widgets import use_quick_selects
+
 # PostgreSQL cannot store a NUL character; Django's text fields refuse it, in these words.
 NULL_CHARACTER = ProhibitNullCharactersValidator(
     message="Remove the hidden null character from the text. It was probably pasted in"
@@ -30,6 +32,7 @@ class GDSFormMixin:
         self.helper.label_size = "s"
         self.helper.legend_size = "s"
         self.helper.add_input(Submit("submit", self.submit_label))
+        use_quick_selects(self)
         for field in self.fields.values():
             field.validators = [
                 NULL_CHARACTER if isinstance(v, ProhibitNullCharactersValidator) else v

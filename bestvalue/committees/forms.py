@@ -4,11 +4,11 @@ from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.db.models import F, Q
-from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from bestvalue import widgets
 from bestvalue.committees.models import (
     BoardRequest,
     Committee,
@@ -129,23 +129,16 @@ class SharedChoices:
         )
 
 
-class Select(forms.Select):
-    """A select of `SharedChoices`, written without a template per option.
-
-    Named Select because crispy-forms-gds styles a widget by its class name (govuk-select,
-    and the error state)."""
+class Select(widgets.Select):
+    """A select of `SharedChoices`: the options written once serve every row of the page.
+    (Named Select, like its parent, for crispy-forms-gds.)"""
 
     def __init__(self, shared, attrs=None):
         super().__init__(attrs)
         self.shared = shared
 
-    def render(self, name, value, attrs=None, renderer=None):
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            name,
-            flatatt(self.build_attrs(self.attrs, attrs)),
-            self.shared.options_html(self.format_value(value)),
-        )
+    def options_html(self, choices, selected):
+        return self.shared.options_html(selected)
 
 
 class SharedChoicesMixin:
