@@ -28,6 +28,7 @@ from reviews.periods import FinancialYear
 
 INSPECTIONS_AHEAD = 90  # days
 MEETINGS_SHOWN = 5
+PLANS_SHOWN = 10
 
 
 @dataclass
@@ -117,6 +118,11 @@ def context(user, today=None):
     year = programme_year(today)
     person = getattr(user, "person", None)
     plans = with_rag_counts(ImprovementPlan.objects.order_by("title"), today)
+    # A council keeps years of plans: the table shows those most in need of attention.
+    slipping = sorted(
+        (plan for plan in plans if plan.red or plan.amber),
+        key=lambda plan: (-plan.red, -plan.amber, plan.title),
+    )
     mine = (
         action_figures(
             Action.objects.with_rag(today).led_by(person), "improvement_plans:my-action-list"
@@ -141,7 +147,9 @@ def context(user, today=None):
             Action.objects.with_rag(today), "improvement_plans:due-action-list"
         ),
         "rag_chart": rag_chart(plans),
-        "plans": plans,
+        "plans": slipping[:PLANS_SHOWN],
+        "plans_slipping": len(slipping),
+        "plans_count": len(plans),
         "inspections": Inspection.objects.with_people()
         .filter(timing_start__lte=today + timedelta(days=INSPECTIONS_AHEAD), timing_end__gte=today)
         .exclude(status__in=[Inspection.Status.CANCELLED, Inspection.Status.COMPLETE])

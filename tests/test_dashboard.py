@@ -98,3 +98,24 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
     client.force_login(review_officer)
     with django_assert_max_num_queries(16):
         assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_plans_most_in_need_of_attention_are_listed_first_and_the_rest_linked(client, member):
+    from bestvalue.dashboard import PLANS_SHOWN
+    from tests.factories import KeyIssueFactory
+
+    calm = ActionFactory(key_issue__plan__title="Calm plan").key_issue.plan  # green only
+    worst = KeyIssueFactory(plan__title="Worst plan")
+    for n in range(3):
+        ActionFactory(key_issue=worst, milestone_date=days(-1 - n), start_date=days(-100))
+    for n in range(PLANS_SHOWN):
+        ActionFactory(key_issue__plan__title=f"Slipping plan {n}", milestone_date=days(5))
+    client.force_login(member)
+    page = client.get(reverse("home")).text
+    start = page.index("with the most red and amber actions")
+    table = page[start : page.index("</table>", start)]
+    assert table.index("Worst plan") < table.index("Slipping plan 0")
+    assert table.count("govuk-table__row") == PLANS_SHOWN + 1  # the header row too
+    assert calm.title not in table
+    assert f"of {PLANS_SHOWN + 1} with any" in page
+    assert f"All {PLANS_SHOWN + 2} improvement plans" in page
