@@ -41,15 +41,20 @@ class GDSFormMixin:
 
 
 class DateInputField(gds_fields.DateInputField):
-    """GOV.UK's day, month and year boxes. Every date input in the tracker is one of these."""
+    """GOV.UK's day, month and year boxes. Every date input in the tracker is one of these.
+
+    A date that does not exist gets `invalid_message` (a field may name itself in it), not
+    Python's "day is out of range for month", which the template pack would pass on.
+    """
+
+    invalid_message = "Enter a real date, for example 29 1 2004"
 
     def compress(self, data_list):
         try:
             return super().compress(data_list)
-        except OverflowError:
-            # A year such as 99999999999 overflows date() rather than raising ValueError, which
-            # the template pack turns into an error; treat it as the impossible date it is.
-            raise ValidationError("Enter a real date", code="invalid") from None
+        except (ValidationError, OverflowError):
+            # OverflowError: a year such as 99999999999 is too big for date() at all.
+            raise ValidationError(self.invalid_message, code="invalid") from None
 
 
 class SignInForm(GDSFormMixin, auth_forms.AuthenticationForm):
@@ -76,4 +81,9 @@ class SearchForm(GDSFormMixin, forms.Form):
     """The search box; templates/search.html lays it out by hand, beside its button."""
 
     submit_label = "Search"
-    q = forms.CharField(required=False)
+    # Every word becomes a condition on every searched column: a bound keeps the query sane.
+    q = forms.CharField(
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Search for 200 characters or fewer"},
+    )

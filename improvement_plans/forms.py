@@ -46,10 +46,7 @@ class DateField(DateInputField):
         parts = [part for part in data_list if part not in self.empty_values]
         if parts and len(parts) < 3:
             raise ValidationError(self.invalid_message, code="incomplete")
-        try:
-            value = super().compress(data_list)
-        except ValidationError:
-            raise ValidationError(self.invalid_message, code="invalid") from None
+        value = super().compress(data_list)
         if value is not None and not 1990 <= value.year <= 2100:
             raise ValidationError(self.invalid_message, code="invalid")
         return value

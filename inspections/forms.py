@@ -120,15 +120,7 @@ class ReportDateField(DateInputField):
         super().__init__(**kwargs)
         self.error_messages["required"] = "Enter the date of the report"
         self.error_messages["incomplete"] = "Enter the date of the report"
-
-    def compress(self, data_list):
-        try:
-            return super().compress(data_list)
-        except forms.ValidationError:
-            raise forms.ValidationError(
-                "The date of the report must be a real date, for example 20 2 2004",
-                code="invalid",
-            ) from None
+        self.invalid_message = "The date of the report must be a real date, for example 20 2 2004"
 
 
 class JudgementForm(GDSFormMixin, VersionedFormMixin, forms.Form):

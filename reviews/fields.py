@@ -3,14 +3,13 @@
 A period is kept as three real columns, `<name>_start`, `<name>_end` and `<name>_precision`,
 so it can be filtered and sorted in the database; `PeriodColumns` reads and writes them as one
 `Period`. `PeriodField` is the form field that accepts the spellings councils write, and
-`FinancialYearField` the one for a programme year, "2003/04"; `DateField` is GOV.UK's
-day / month / year date input.
+`FinancialYearField` the one for a programme year, "2003/04". Dates are entered through
+`bestvalue.forms.DateInputField`.
 """
 
 from django import forms
 from django.db import models
 
-from bestvalue.forms import DateInputField
 from reviews.periods import ACCEPTED_SPELLINGS, FinancialYear, Period, PeriodError, Precision
 
 PRECISION_CHOICES = [(p.value, p.value.capitalize()) for p in Precision]
@@ -104,19 +103,6 @@ class FinancialYearField(forms.CharField):
             return FinancialYear.parse(text).start_year
         except PeriodError as error:
             raise forms.ValidationError(str(error), code="invalid") from None
-
-
-class DateField(DateInputField):
-    """GOV.UK's date input (day, month and year boxes), saying plainly what a bad date lacks."""
-
-    def compress(self, data_list):
-        try:
-            return super().compress(data_list)
-        except forms.ValidationError:
-            # The template pack passes on Python's own "day is out of range for month".
-            raise forms.ValidationError(
-                "Enter a real date, for example 29 1 2004", code="invalid"
-            ) from None
 
 
 class ReviewChoiceField(forms.ModelChoiceField):

@@ -2,10 +2,10 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout
 from django import forms
 from django.db.models import Q
 
-from bestvalue.forms import GDSFormMixin
+from bestvalue.forms import DateInputField, GDSFormMixin
 from bestvalue.organisation.models import Person
 from bestvalue.versioning import VersionedFormMixin
-from reviews.fields import DateField, FinancialYearField, PeriodField
+from reviews.fields import FinancialYearField, PeriodField
 from reviews.models import (
     ChallengeEvidence,
     Outcome,
@@ -183,7 +183,7 @@ class StatusForm(GDSFormMixin, forms.Form):
 
 
 class ProgressUpdateForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
-    date = DateField(label="Date", help_text="For example, 23 2 2004")
+    date = DateInputField(label="Date", help_text="For example, 23 2 2004")
 
     class Meta:
         model = ProgressUpdate

@@ -59,3 +59,11 @@ def test_a_search_with_a_null_character_asks_for_it_to_be_removed(client, member
     assert "govuk-error-summary" in html
     assert 'href="#search-q"' in html
     assert "Remove the hidden null character from the text" in html
+
+
+def test_a_search_over_200_characters_is_refused_with_a_message(client, member):
+    client.force_login(member)
+    response = client.get(reverse("search"), {"q": "leisure " * 1000})
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.text
+    assert "Search for 200 characters or fewer" in response.text
