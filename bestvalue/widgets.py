@@ -2,7 +2,8 @@
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 
 class Select(forms.Select):
@@ -29,14 +30,13 @@ class Select(forms.Select):
 
     def options_html(self, choices, selected):
         """The <option>s of `choices`, those whose value is in `selected` (strings) selected."""
-        return format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (value, " selected" if str(value) in selected else "", label)
-                for value, label in choices
-            ),
+        return mark_safe(
+            "".join(option(value, label, str(value) in selected) for value, label in choices)
         )
+
+
+def option(value, label, selected=False):
+    return format_html('<option value="{}"{}>{}</option>', value, " selected" * selected, label)
 
 
 def use_quick_selects(form):

@@ -1,4 +1,4 @@
-"""Follow every link a signed-in user is shown, once per kind of page.
+"""Follow every link a signed-in user is shown, once per kind of page; list every URL pattern.
 
 Used by the URL sweep (test client) and the accessibility sweep (Chromium): together they
 visit every page reachable from the home page, for every role, without a list to maintain.
@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from urllib.parse import urljoin, urlsplit
 
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
 LINK = re.compile(r'href="([^"#]+)')
 SKIP_PREFIXES = ("/static/", "/media/", "/admin/")
@@ -53,3 +53,15 @@ def crawl(fetch, start="/", limit=500):
                     seen.add(link)
                     queue.append(link)
     return visited
+
+
+def every_pattern(resolver=None, prefix="", namespace=""):
+    """(route name, pattern) of every URL pattern in the URL conf, but the Django admin's."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from every_pattern(entry, prefix + str(entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            yield namespace + (entry.name or ""), prefix + str(entry.pattern)

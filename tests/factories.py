@@ -219,6 +219,17 @@ class InspectionFactory(factory.django.DjangoModelFactory):
         return kwargs
 
 
+class InspectionDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "inspections.InspectionDocument"
+
+    inspection = factory.SubFactory(InspectionFactory)
+    title = factory.Sequence(lambda n: f"Inspection report {n}")
+    file = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    content_type = "application/pdf"
+    size = 15
+
+
 class InspectionRecommendationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "inspections.InspectionRecommendation"

@@ -3,6 +3,15 @@
 from django import forms
 
 
+def page_submitted(response):
+    """What the browser would send back from a page's form and its formsets (context "parts",
+    as on the minutes page) as it was rendered."""
+    forms = [response.context["form"]]
+    for formset in response.context["parts"].all:
+        forms += [formset.management_form, *formset.forms]
+    return submitted(*forms)
+
+
 def submitted(*page_forms):
     """The POST data of `page_forms` (forms and formsets' management forms) left untouched."""
     data = {}

@@ -13,14 +13,13 @@ messages (200) or sends the user back (302); one that may not answers 403, 404 o
 from types import SimpleNamespace
 
 import pytest
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 
 from bestvalue.committees import report_services
 from bestvalue.organisation import roles
 from bestvalue.organisation.models import CalendarFeed, new_feed_token
-from inspections.models import InspectionDocument
+from tests.crawl import every_pattern
 from tests.factories import (
     ActionFactory,
     BoardRequestFactory,
@@ -28,6 +27,7 @@ from tests.factories import (
     CommitteeFactory,
     CommitteeReportFactory,
     ExternalCommissionFactory,
+    InspectionDocumentFactory,
     InspectionFactory,
     InspectionRecommendationFactory,
     KeyIssueFactory,
@@ -41,7 +41,6 @@ from tests.factories import (
     ReviewFactory,
     UserFactory,
 )
-from tests.test_url_sweep import every_pattern
 
 pytestmark = pytest.mark.django_db
 
@@ -201,13 +200,7 @@ def world(settings, tmp_path):
         evidence=ChallengeEvidenceFactory(review=review),
         review_document=ReviewDocumentFactory(review=review),
         inspection=inspection,
-        inspection_document=InspectionDocument.objects.create(
-            inspection=inspection,
-            title="Inspection report",
-            file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="report.pdf"),
-            content_type="application/pdf",
-            size=15,
-        ),
+        inspection_document=InspectionDocumentFactory(inspection=inspection),
         plan=key_issue.plan,
         key_issue=key_issue,
         action=ActionFactory(key_issue=key_issue),

@@ -11,13 +11,13 @@ from django.urls import reverse
 from bestvalue.committees.models import BoardRequest, MinuteItem
 from bestvalue.organisation import roles
 from improvement_plans.models import Action
-from inspections.models import InspectionDocument
 from reviews.models import ProgressUpdate, Recommendation
 from tests.factories import (
     ActionFactory,
     BoardRequestFactory,
     ChallengeEvidenceFactory,
     CommitteeFactory,
+    InspectionDocumentFactory,
     InspectionFactory,
     KeyIssueFactory,
     MeetingFactory,
@@ -29,7 +29,7 @@ from tests.factories import (
     ReviewDocumentFactory,
     ReviewFactory,
 )
-from tests.forms import submitted
+from tests.forms import page_submitted, submitted
 
 pytestmark = pytest.mark.django_db
 
@@ -89,13 +89,7 @@ def test_another_inspections_document_is_not_found_through_this_inspection(
 ):
     settings.MEDIA_ROOT = tmp_path
     mine, theirs = InspectionFactory(review=own), InspectionFactory(review=other)
-    document = InspectionDocument.objects.create(
-        inspection=theirs,
-        title="Draft report",
-        file=ReviewDocumentFactory.build().file.file,
-        content_type="application/pdf",
-        size=15,
-    )
+    document = InspectionDocumentFactory(inspection=theirs)
     url = reverse(
         "inspections:document-download", kwargs={"pk": mine.pk, "document_pk": document.pk}
     )
@@ -150,10 +144,7 @@ def minutes_data(client, meeting):
     url = reverse("committees:meeting-minutes", args=[meeting.pk])
     response = client.get(url)
     assert response.status_code == 200
-    forms = [response.context["form"]]
-    for formset in response.context["parts"].all:
-        forms += [formset.management_form, *formset.forms]
-    return url, submitted(*forms)
+    return url, page_submitted(response)
 
 
 @pytest.fixture

@@ -4,10 +4,9 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from bestvalue.organisation import roles
-from tests.crawl import crawl
+from tests.crawl import crawl, every_pattern
 
 pytestmark = pytest.mark.django_db
 
@@ -24,17 +23,6 @@ OPEN_ROUTES = {
 @pytest.fixture
 def demo(db):
     call_command("load_demo")
-
-
-def every_pattern(resolver=None, prefix="", namespace=""):
-    for entry in (resolver or get_resolver()).url_patterns:
-        if isinstance(entry, URLResolver):
-            if entry.namespace == "admin":
-                continue
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from every_pattern(entry, prefix + str(entry.pattern), inner)
-        elif isinstance(entry, URLPattern):
-            yield namespace + (entry.name or ""), prefix + str(entry.pattern)
 
 
 def sample_url(pattern):

@@ -5,7 +5,6 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from bestvalue import widgets
@@ -109,10 +108,7 @@ class SharedChoices:
         self.choices = [("", field.empty_label)] + [
             (str(row.pk), field.label_from_instance(row)) for row in field.queryset.all()
         ]
-        self._options = [
-            format_html('<option value="{}">{}</option>', value, label)
-            for value, label in self.choices
-        ]
+        self._options = [widgets.option(value, label) for value, label in self.choices]
 
     def get_choices(self):
         return self.choices
@@ -121,9 +117,7 @@ class SharedChoices:
         """The <option>s, those whose value is in `selected` (a list of strings) selected."""
         return mark_safe(
             "".join(
-                format_html('<option value="{}" selected>{}</option>', value, label)
-                if value in selected
-                else option
+                widgets.option(value, label, selected=True) if value in selected else option
                 for (value, label), option in zip(self.choices, self._options, strict=True)
             )
         )

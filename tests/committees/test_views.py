@@ -20,7 +20,7 @@ from tests.factories import (
     ReviewFactory,
     StageChangeFactory,
 )
-from tests.forms import submitted
+from tests.forms import page_submitted
 from tests.inspections.html import select, text
 
 pytestmark = pytest.mark.django_db
@@ -36,14 +36,6 @@ def recent(board):
     return MeetingFactory(committee=board, date=last), following
 
 
-def page_data(response):
-    """What the browser would send back from the minutes page as it was rendered."""
-    forms = [response.context["form"]]
-    for formset in response.context["parts"].all:
-        forms += [formset.management_form, *formset.forms]
-    return submitted(*forms)
-
-
 def minutes_url(meeting):
     return reverse("committees:meeting-minutes", args=[meeting.pk])
 
@@ -51,7 +43,7 @@ def minutes_url(meeting):
 def open_minutes(client, meeting):
     response = client.get(minutes_url(meeting))
     assert response.status_code == 200
-    return page_data(response)
+    return page_submitted(response)
 
 
 def item(data, index, number, heading, text="The Board noted the report.", **more):
@@ -475,7 +467,7 @@ def test_the_minutes_form_keeps_the_review_and_person_a_saved_row_has(client, bv
     (chosen,) = select(page, 'select[name="items-0-review"] option[selected]')
     assert text(chosen) == "Old one (2001/02)"
     # Saving the page as it stands keeps them.
-    assert client.post(minutes_url(meeting), page_data(response)).status_code == 302
+    assert client.post(minutes_url(meeting), page_submitted(response)).status_code == 302
     saved = meeting.minute_items.get()
     assert (saved.review, saved.presented_by) == (old_review, retired)
 
