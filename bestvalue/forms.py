@@ -31,6 +31,8 @@ class GDSFormMixin:
         self.helper = FormHelper(self)
         self.helper.label_size = "s"
         self.helper.legend_size = "s"
+        # Hidden fields a view adds after the layout is made (core.submissions' token).
+        self.helper.render_hidden_fields = True
         self.helper.add_input(Submit("submit", self.submit_label))
         use_quick_selects(self)
         for field in self.fields.values():

@@ -61,11 +61,20 @@ def _names(wanted):
     return names
 
 
-def entries(records):
-    """HistoryEntry for each historical record, newest first, with field-level differences.
+def withheld(record, user):
+    """Whether `user` may not see this historical row: its model says, through an optional
+    `history_withheld(record, user)` (a report's rows from while it was Part 2)."""
+    rule = getattr(record.instance_type, "history_withheld", None)
+    return rule is not None and rule(record, user)
+
+
+def entries(records, *, user):
+    """HistoryEntry for each historical record `user` may see, newest first, with field-level
+    differences.
 
     `records` are historical rows of one or more models; each is compared with the row
-    before it of the same object.
+    before it of the same object. A row compared with a withheld one shows no differences,
+    since the old values are what is withheld.
     """
     records = sorted(records, key=lambda r: (r.history_date, r.history_id), reverse=True)
     previous_of = {}
@@ -73,10 +82,13 @@ def entries(records):
         key = (record.instance_type, record.id)
         record._previous = previous_of.get(key)
         previous_of[key] = record
+    hidden = {record for record in records if withheld(record, user)}
+    records = [record for record in records if record not in hidden]
     deltas = {}
     wanted = defaultdict(set)
     for record in records:
-        if record.history_type == "~" and record._previous is not None:
+        previous = record._previous
+        if record.history_type == "~" and previous is not None and previous not in hidden:
             deltas[record] = [
                 (record.instance_type._meta.get_field(c.field), c)
                 for c in record.diff_against(record._previous).changes

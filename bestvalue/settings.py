@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    "core",
     "bestvalue",
     "bestvalue.organisation",
     "reviews",

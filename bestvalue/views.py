@@ -70,7 +70,9 @@ class VersionedUpdateMixin:
 
     def conflict(self, form):
         current = type(self.object)._default_manager.get(pk=self.object.pk)
-        latest = history.entries(current.history.select_related("history_user")[:2])[0]
+        latest = history.entries(
+            current.history.select_related("history_user")[:2], user=self.request.user
+        )[0]
         changed = "; ".join(f"{c.label}: {c.old} → {c.new}" for c in latest.changes)
         when = formats.date_format(timezone.localtime(latest.when), "j F Y \\a\\t H:i")
         form.add_error(
@@ -94,7 +96,9 @@ class RecordHistoryView(DetailView):
         return list(self.object.history.select_related("history_user"))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(entries=history.entries(self.history_records()), **kwargs)
+        return super().get_context_data(
+            entries=history.entries(self.history_records(), user=self.request.user), **kwargs
+        )
 
 
 class SearchView(TemplateView):

@@ -2,20 +2,20 @@
 which check versions and permissions."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import VersionedHistoryAdmin
 from improvement_plans.models import Action, ImprovementPlan, ReminderSent
 
 
 @admin.register(ImprovementPlan)
-class ImprovementPlanAdmin(SimpleHistoryAdmin):
+class ImprovementPlanAdmin(VersionedHistoryAdmin):
     list_display = ["title", "review", "inspection", "period_start", "monitoring_committee"]
     list_select_related = ["review", "inspection", "monitoring_committee"]
     search_fields = ["title", "review__title", "inspection__title"]
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(VersionedHistoryAdmin):
     list_display = [
         "__str__",
         "key_issue",

@@ -18,6 +18,7 @@ from bestvalue.exports import Column, ExportMixin
 from bestvalue.permissions import ObjectEditMixin
 from bestvalue.versioning import StaleEdit
 from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
+from core.submissions import OneTimeSubmitMixin
 from improvement_plans import services
 from improvement_plans.filters import ActionFilter, DueActionFilter, MyActionFilter, TimeLogFilter
 from improvement_plans.forms import (
@@ -144,7 +145,7 @@ class PlanDetailView(ReadMixin, DetailView):
         )
 
 
-class PlanCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
+class PlanCreateView(PermissionRequiredMixin, OneTimeSubmitMixin, FormPageMixin, CreateView):
     model = ImprovementPlan
     form_class = ImprovementPlanForm
     permission_required = "improvement_plans.add_improvementplan"
@@ -196,7 +197,9 @@ class PlanHistoryView(ReadMixin, RecordHistoryView):
 # --- Key issues -------------------------------------------------------------------------
 
 
-class KeyIssueCreateView(PlanPartMixin, ObjectEditMixin, FormPageMixin, CreateView):
+class KeyIssueCreateView(
+    PlanPartMixin, ObjectEditMixin, OneTimeSubmitMixin, FormPageMixin, CreateView
+):
     model = KeyIssue
     form_class = KeyIssueForm
     permission_required = "improvement_plans.add_keyissue"
@@ -243,7 +246,9 @@ class ActionDetailView(ReadMixin, DetailView):
         )
 
 
-class ActionCreateView(PlanPartMixin, ObjectEditMixin, FormPageMixin, CreateView):
+class ActionCreateView(
+    PlanPartMixin, ObjectEditMixin, OneTimeSubmitMixin, FormPageMixin, CreateView
+):
     model = Action
     form_class = ActionForm
     permission_required = "improvement_plans.add_action"
@@ -446,7 +451,9 @@ class CommissionListView(ReadMixin, ListView):
         return ExternalCommission.objects.select_related("plan").prefetch_related("key_issues")
 
 
-class CommissionCreateView(PlanPartMixin, ObjectEditMixin, FormPageMixin, CreateView):
+class CommissionCreateView(
+    PlanPartMixin, ObjectEditMixin, OneTimeSubmitMixin, FormPageMixin, CreateView
+):
     model = ExternalCommission
     form_class = ExternalCommissionForm
     permission_required = "improvement_plans.add_externalcommission"

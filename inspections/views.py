@@ -15,6 +15,7 @@ from bestvalue.exports import Column, ExportMixin
 from bestvalue.permissions import ObjectEditMixin
 from bestvalue.versioning import StaleEdit
 from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
+from core.submissions import OneTimeSubmitMixin
 from inspections import services
 from inspections.filters import InspectionFilter
 from inspections.forms import (
@@ -101,7 +102,9 @@ class InspectionFormMixin:
         return {**super().get_form_kwargs(), "user": self.request.user}
 
 
-class InspectionCreateView(PermissionRequiredMixin, InspectionFormMixin, CreateView):
+class InspectionCreateView(
+    PermissionRequiredMixin, OneTimeSubmitMixin, InspectionFormMixin, CreateView
+):
     permission_required = "inspections.add_inspection"
     raise_exception = True
     extra_context = {"page_title": "Add an inspection"}
@@ -207,7 +210,7 @@ class InspectionHistoryView(ReadMixin, RecordHistoryView):
         return [*super().history_records(), *(record for part in parts for record in part)]
 
 
-class DocumentCreateView(ObjectEditMixin, CreateView):
+class DocumentCreateView(ObjectEditMixin, OneTimeSubmitMixin, CreateView):
     permission_required = "inspections.add_inspectiondocument"
     form_class = InspectionDocumentForm
     template_name = "form_page.html"

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import VersionedHistoryAdmin
 from reviews.models import (
     ChallengeEvidence,
     Deferral,
@@ -11,15 +12,6 @@ from reviews.models import (
     ReviewDocument,
     StageChange,
 )
-
-
-class VersionedHistoryAdmin(SimpleHistoryAdmin):
-    """A save in the admin moves the version on, so forms opened before it see a conflict."""
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(Review)

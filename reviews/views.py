@@ -13,6 +13,7 @@ from bestvalue.exports import Column, ExportMixin
 from bestvalue.permissions import ObjectEditMixin
 from bestvalue.versioning import StaleEdit
 from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
+from core.submissions import OneTimeSubmitMixin
 from reviews import linked
 from reviews.filters import ProgrammeFilter
 from reviews.forms import (
@@ -107,7 +108,7 @@ class ReviewDetailView(PermissionRequiredMixin, DetailView):
         )
 
 
-class ReviewCreateView(PermissionRequiredMixin, FormPageMixin, CreateView):
+class ReviewCreateView(PermissionRequiredMixin, OneTimeSubmitMixin, FormPageMixin, CreateView):
     permission_required = "reviews.add_review"
     model = Review
     form_class = ReviewForm
@@ -233,7 +234,7 @@ class ReviewPartMixin(ObjectEditMixin, FormPageMixin):
         return self.get_back_url()
 
 
-class PartCreateView(ReviewPartMixin, CreateView):
+class PartCreateView(ReviewPartMixin, OneTimeSubmitMixin, CreateView):
     success_message = "Added"
 
     def get_form_kwargs(self):

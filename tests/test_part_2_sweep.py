@@ -47,6 +47,23 @@ def exempt_report(db):
     return report, draft
 
 
+@pytest.fixture
+def once_part_2(exempt_report):
+    """Reports that were Part 2 and are Part 1 now: a draft made Part 1 with new text, and a
+    Part 1 correction of the issued Part 2 report. Their histories hold the exempt text."""
+    issued, draft = exempt_report
+    made_open = CommitteeReportFactory(
+        committee=issued.committee, part=2, exempt_paragraph=3, subject=SECRET
+    )
+    made_open.subject, made_open.part, made_open.exempt_paragraph = "Leisure review", 1, None
+    made_open.save()
+    correction = report_services.correct_report(issued)
+    correction.subject, correction.part, correction.exempt_paragraph = "Leisure (open)", 1, None
+    correction.narrative = "## Leisure\n\nThe figures are in the Part 2 report."
+    correction.save()
+    return [made_open, correction]
+
+
 def text_of(response):
     content_type = response.get("Content-Type", "")
     if content_type == "application/pdf":
@@ -55,8 +72,9 @@ def text_of(response):
     return response.content.decode(errors="replace")
 
 
-def everything_seen(client, user, report):
-    """{url: text} of every page and download `user` reaches, and where the report would be."""
+def everything_seen(client, user, report, once_part_2):
+    """{url: text} of every page and download `user` reaches, and where the report would be
+    (the histories of reports that were once Part 2 among them)."""
     seen = {}
 
     def fetch(url):
@@ -77,26 +95,30 @@ def everything_seen(client, user, report):
         reverse("committees:agenda-pack", args=[report.meeting.pk]),
         *(reverse("calendar-feed", args=[token, slug]) for slug in ("meetings", "inspections")),
         reverse("reviews:review-list") + "?format=csv",
+        *(reverse("committees:report-detail", args=[open_now.pk]) for open_now in once_part_2),
+        *(reverse("committees:report-history", args=[open_now.pk]) for open_now in once_part_2),
     ]:
         fetch(url)
     return seen
 
 
 @pytest.mark.parametrize("role", [roles.MEMBER, roles.REVIEW_OFFICER])
-def test_a_part_2_report_leaks_nowhere(client, make_user, exempt_report, role):
+def test_a_part_2_report_leaks_nowhere(client, make_user, exempt_report, once_part_2, role):
     user = make_user(role, person=PersonFactory())
     client.force_login(user)
-    seen = everything_seen(client, user, exempt_report[0])
+    seen = everything_seen(client, user, exempt_report[0], once_part_2)
     assert len(seen) > 30
     assert [url for url, text in seen.items() if SECRET.lower() in text.lower()] == []
 
 
-def test_the_sweep_finds_it_for_an_exempt_member(client, make_user, exempt_report):
+def test_the_sweep_finds_it_for_an_exempt_member(client, make_user, exempt_report, once_part_2):
     user = make_user(roles.MEMBER_EXEMPT)
     client.force_login(user)
-    seen = everything_seen(client, user, exempt_report[0])
+    seen = everything_seen(client, user, exempt_report[0], once_part_2)
     found = {url for url, text in seen.items() if SECRET.lower() in text.lower()}
     report, _ = exempt_report
     assert report.meeting.get_absolute_url() in found
     assert reverse("committees:agenda-pack", args=[report.meeting.pk]) in found
     assert reverse("committees:report-list") + "?status=draft" in found
+    for open_now in once_part_2:
+        assert reverse("committees:report-history", args=[open_now.pk]) in found

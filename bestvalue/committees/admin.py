@@ -8,10 +8,11 @@ from bestvalue.committees.models import (
     Meeting,
     MinuteItem,
 )
+from core.admin import VersionedHistoryAdmin
 
 
 @admin.register(Committee)
-class CommitteeAdmin(SimpleHistoryAdmin):
+class CommitteeAdmin(VersionedHistoryAdmin):
     list_display = ["name", "kind", "meeting_rule", "house_style"]
     list_filter = ["kind", "house_style"]
     search_fields = ["name", "description"]
@@ -34,7 +35,7 @@ class RaisedRequestInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(VersionedHistoryAdmin):
     list_display = ["committee", "date", "status"]
     list_filter = ["committee", "status"]
     date_hierarchy = "date"
@@ -54,11 +55,17 @@ class BoardRequestAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CommitteeReport)
-class CommitteeReportAdmin(SimpleHistoryAdmin):
+class CommitteeReportAdmin(VersionedHistoryAdmin):
     list_display = ["subject", "committee", "meeting", "kind", "part", "status"]
     list_filter = ["kind", "part", "status", "committee"]
     search_fields = ["subject", "narrative"]
     raw_id_fields = ["meeting", "board_meeting", "review", "plan", "contact_officer"]
     filter_horizontal = ["wards"]
-    # Issued reports are frozen; the admin shows how, and cannot change it.
-    readonly_fields = ["status", "sha256", "issued_by", "issued_at", "supersedes", "version"]
+    readonly_fields = ["status", "sha256", "issued_by", "issued_at", "supersedes"]
+
+    # An issued report is frozen: the admin shows it and cannot change or delete it.
+    def has_change_permission(self, request, obj=None):
+        return not (obj and obj.is_issued) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and obj.is_issued) and super().has_delete_permission(request, obj)

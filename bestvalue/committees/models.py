@@ -508,10 +508,18 @@ EXEMPT_PARAGRAPHS = [
 ]
 
 
+def _comparable(value):
+    # A PDF comes back from PostgreSQL as a memoryview, but was saved as bytes.
+    return bytes(value) if isinstance(value, memoryview) else value
+
+
+ITEM_NUMBER_TAKEN = "Another issued report has that item number at this meeting."
+
+
 class CommitteeReportQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Part 2 reports exist only for those with exempt access: hidden, not just locked."""
-        if user.has_perm("committees.view_exempt_report"):
+        if CommitteeReport.may_read_exempt(user):
             return self
         return self.filter(part=CommitteeReport.Part.OPEN)
 
@@ -689,8 +697,7 @@ class CommitteeReport(VersionedModel):
                 fields=["meeting", "item_number"],
                 condition=Q(status="issued"),
                 name="report_item_number_unique_per_meeting",
-                violation_error_message="Another issued report has that item number at this "
-                "meeting.",
+                violation_error_message=ITEM_NUMBER_TAKEN,
             ),
         ]
 
@@ -715,6 +722,35 @@ class CommitteeReport(VersionedModel):
 
         return FinancialYear(self.programme_year) if self.programme_year else None
 
+    def save(self, *args, **kwargs):
+        self._refuse_changing_what_was_issued()
+        super().save(*args, **kwargs)
+
+    def _refuse_changing_what_was_issued(self):
+        """An issued report is read-only on every path (pages, admin, services, shell): only
+        its status may move on, from issued to superseded, when a correction is issued."""
+        if self._state.adding or self.pk is None:
+            return
+        stored = CommitteeReport.objects.filter(pk=self.pk).exclude(status=self.Status.DRAFT)
+        stored = stored.first()
+        if stored is None:
+            return
+        changed = [
+            field.name
+            for field in self._meta.concrete_fields
+            if field.name not in ("status", "version")
+            and _comparable(field.value_from_object(self))
+            != _comparable(field.value_from_object(stored))
+        ]
+        superseding = stored.status == self.Status.ISSUED and self.status in (
+            self.Status.ISSUED,
+            self.Status.SUPERSEDED,
+        )
+        if changed or not (superseding or self.status == stored.status):
+            raise ValidationError(
+                "An issued report cannot change. Make a corrected version instead."
+            )
+
     def clean(self):
         super().clean()
         if self.meeting_id and self.committee_id and self.meeting.committee_id != self.committee_id:
@@ -725,3 +761,22 @@ class CommitteeReport(VersionedModel):
 
     def can_be_edited_by(self, user):
         return user.has_perm("committees.change_committeereport")
+
+    def item_number_taken(self):
+        """Whether another issued report has this one's item number at its meeting."""
+        return (
+            CommitteeReport.objects.filter(
+                meeting=self.meeting_id, item_number=self.item_number, status=self.Status.ISSUED
+            )
+            .exclude(pk=self.pk)
+            .exists()
+        )
+
+    @staticmethod
+    def may_read_exempt(user):
+        return user.has_perm("committees.view_exempt_report")
+
+    @classmethod
+    def history_withheld(cls, record, user):
+        """A row from while the report was Part 2 holds exempt text (bestvalue.history)."""
+        return record.part == cls.Part.EXEMPT and not cls.may_read_exempt(user)

@@ -146,22 +146,28 @@ class ReportForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             "item_number": {"invalid": "Enter the item number as a whole number, like 7"},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = Meeting.objects.filter(
             committee=self.instance.committee_id
         ).order_by("-date")
+        if not CommitteeReport.may_read_exempt(user):
+            # Making it Part 2 would hide it from its own author: only those who may read
+            # Part 2 reports may make one.
+            part = self.fields["part"]
+            part.choices = [(value, label) for value, label in part.choices if value != 2]
+            part.error_messages["invalid_choice"] = (
+                "Only officers who may read Part 2 reports can make a report Part 2. "
+                "Ask the best value officer"
+            )
+            part.help_text = "A best value officer can make it Part 2 (exempt) if it needs to be"
+            del self.fields["exempt_paragraph"]
         self.fields["contact_officer"].queryset = Person.objects.filter(active=True)
         self.fields["wards"].queryset = Ward.objects.filter(active=True)
 
     def clean_narrative(self):
         narrative = self.cleaned_data["narrative"]
-        unknown = sorted(set(reports.TABLE_LINE.findall(narrative)) - set(reports.TABLES))
-        if unknown:
-            raise forms.ValidationError(
-                f"There is no table called “{unknown[0]}”. Use one of: "
-                + ", ".join(f"[table: {name}]" for name in reports.TABLES)
-            )
+        reports.check_markers(narrative)
         return narrative
 
     def clean(self):

@@ -3,12 +3,13 @@
 import hashlib
 import io
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from pypdf import PdfWriter
 
 from bestvalue.committees import reports
-from bestvalue.committees.models import CommitteeReport
+from bestvalue.committees.models import ITEM_NUMBER_TAKEN, CommitteeReport
 from bestvalue.reports import render_report_pdf
 from bestvalue.versioning import StaleEdit
 
@@ -28,6 +29,14 @@ def missing_before_issue(report):
         missing.append(("meeting", "Choose the meeting that will receive the report"))
     if report.item_number is None:
         missing.append(("item_number", "Enter the report's item number on the agenda"))
+    elif report.item_number_taken():
+        missing.append(
+            (
+                "item_number",
+                f"Item {report.item_number} is already an issued report at this meeting: "
+                "choose another item number",
+            )
+        )
     if report.contact_officer_id is None:
         missing.append(("contact_officer", "Choose the contact officer"))
     if not report.narrative.strip():
@@ -56,7 +65,11 @@ def issue_report(report, *, by, expected_version):
     locked.issued_at = timezone.now()
     locked.version += 1
     locked.full_clean()
-    locked.save()
+    try:
+        with transaction.atomic():
+            locked.save()
+    except IntegrityError:  # another report took the item number since full_clean looked
+        raise ValidationError(ITEM_NUMBER_TAKEN) from None
     return locked
 
 

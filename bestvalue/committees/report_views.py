@@ -6,6 +6,7 @@ through `visible_to(user)`, so a Part 2 report's address gives them 404, not 403
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -21,6 +22,7 @@ from bestvalue.permissions import ObjectEditMixin
 from bestvalue.reports import render_html, render_report_pdf
 from bestvalue.versioning import StaleEdit
 from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
+from core.submissions import OneTimeSubmitMixin
 
 
 class VisibleReportMixin:
@@ -50,7 +52,7 @@ class ReportListView(PermissionRequiredMixin, VisibleReportMixin, ListView):
         )
 
 
-class ReportCreateView(PermissionRequiredMixin, CreateView):
+class ReportCreateView(PermissionRequiredMixin, OneTimeSubmitMixin, CreateView):
     permission_required = "committees.add_committeereport"
     form_class = ReportCreateForm
     template_name = "form_page.html"
@@ -84,12 +86,18 @@ class ReportDetailView(PermissionRequiredMixin, VisibleReportMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         report, user = self.object, self.request.user
+        can_issue = not report.is_issued and user.has_perm("committees.issue_committeereport")
+        # A correction of a Part 2 report must not lead to it, nor name its date.
+        corrects = report.supersedes_id and (
+            CommitteeReport.objects.visible_to(user).filter(pk=report.supersedes_id).first()
+        )
         return super().get_context_data(
             can_edit=not report.is_issued and report.can_be_edited_by(user),
-            can_issue=not report.is_issued and user.has_perm("committees.issue_committeereport"),
+            can_issue=can_issue,
             can_correct=report.status == CommitteeReport.Status.ISSUED
             and user.has_perm("committees.add_committeereport"),
-            missing=report_services.missing_before_issue(report),
+            missing=report_services.missing_before_issue(report) if can_issue else [],
+            corrects=corrects,
             **kwargs,
         )
 
@@ -106,6 +114,9 @@ class ReportUpdateView(ObjectEditMixin, VisibleReportMixin, VersionedUpdateMixin
             messages.error(request, "An issued report cannot change. Make a corrected version.")
             return redirect(report)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -158,6 +169,9 @@ class ReportIssueView(PermissionRequiredMixin, VisibleReportMixin, SingleObjectM
                 request, "Someone changed the report after you opened it. Check it and issue again."
             )
             return redirect(report)
+        except ValidationError as error:  # e.g. its item number was taken a moment ago
+            messages.error(request, " ".join(error.messages))
+            return redirect(report)
         messages.success(request, "The report has been issued. Its PDF will not change.")
         return redirect(report)
 
@@ -170,6 +184,10 @@ class ReportCorrectView(PermissionRequiredMixin, VisibleReportMixin, SingleObjec
         if report.status != CommitteeReport.Status.ISSUED:
             raise Http404("Only an issued report can be corrected")
         draft = report_services.correct_report(report)
+        if not CommitteeReport.objects.visible_to(request.user).filter(pk=draft.pk).exists():
+            # Someone made the correction Part 2: its address is not for this user.
+            messages.error(request, "A corrected version has already been started by someone else.")
+            return redirect(report)
         messages.success(request, "A corrected version has been started as a draft.")
         return redirect("committees:report-update", draft.pk)
 

@@ -9,6 +9,7 @@ issued its tables are drawn from the records as they are; issuing freezes the PD
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -23,6 +24,9 @@ Kind = CommitteeReport.Kind
 PROGRESS_HEADING = "Progress with Best Value reviews"
 TABLE_LINE = re.compile(r"^\[table: *(\w+)\]$", re.MULTILINE)
 FIGURE_LINE = re.compile(r"^\[figure: *(\w+)\]$", re.MULTILINE)
+# Each marker draws a table or figure from the records: a bound keeps one report's render
+# (which any reader may ask for as a draft PDF) from being made to take minutes.
+MAX_MARKERS = 12
 # Minutes typed with their own paragraph numbers ("4.1 Wes Cuell gave …"); the report numbers
 # its paragraphs itself.
 PARAGRAPH_NUMBER = re.compile(r"^\d+(\.\d+)+\s+", re.MULTILINE)
@@ -185,6 +189,23 @@ def _timeline_figure(report):
 
 
 FIGURES = {"timeline": _timeline_figure}
+
+
+def check_markers(narrative):
+    """Refuse unknown tables, and more table and figure lines than a report needs."""
+    tables = TABLE_LINE.findall(narrative)
+    unknown = sorted(set(tables) - set(TABLES))
+    if unknown:
+        raise ValidationError(
+            f"There is no table called “{unknown[0]}”. Use one of: "
+            + ", ".join(f"[table: {name}]" for name in TABLES)
+        )
+    count = len(tables) + len(FIGURE_LINE.findall(narrative))
+    if count > MAX_MARKERS:
+        raise ValidationError(
+            f"A report can hold at most {MAX_MARKERS} tables and figures; this one has "
+            f"{count}. Remove the lines you do not need"
+        )
 
 
 def sections(report):

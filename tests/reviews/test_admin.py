@@ -54,6 +54,7 @@ def test_an_admin_save_moves_the_version_on(client, administrator):
             "letter": recommendation.letter,
             "text": "New",
             "status": "agreed",
+            "version": recommendation.version,  # as the admin's page sends it
         },
     )
     assert response.status_code == 302
