@@ -3,6 +3,9 @@ XLSX, at most 20 MB, known by its content.
 
 A file's name is only a claim. The content decides: a PDF starts with "%PDF-"; DOCX, XLSX and
 ODT are ZIP archives whose member names (`word/`, `xl/`) or `mimetype` member say which.
+
+The name is kept as uploaded, to show and to download under, but the file is stored under a
+short ASCII name (`stored_name`).
 """
 
 import zipfile
@@ -10,11 +13,13 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.utils.text import slugify
 
 MB = 1024 * 1024
 MAX_SIZE = 20 * MB
 ALLOWED = "PDF, DOCX, ODT or XLSX"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+STORED_STEM_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,19 @@ def identify(file) -> DocumentType:
             code="content",
         )
     return claimed
+
+
+def stored_name(filename):
+    """The name an upload is stored under: its name as ASCII letters, digits and dashes, at most
+    100 of them ("document" if none are left), then its extension.
+
+    One byte a character, so far inside the filesystem's 255-byte limit that a long name in a
+    script of three bytes a character (90 CJK characters are 270 bytes) passes.
+    """
+    path = PurePath(filename)
+    stem = slugify(path.stem)[:STORED_STEM_LENGTH].strip("-_") or "document"
+    extension = path.suffix.lower()
+    return stem + extension if extension in TYPES else stem
 
 
 def _content_type(file) -> DocumentType | None:

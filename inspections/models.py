@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -338,7 +339,7 @@ DOCUMENT_CONTENT_TYPES = sorted(kind.content_type for kind in documents.TYPES.va
 
 
 def inspection_document_path(instance, filename):
-    return f"inspections/{instance.inspection_id}/{filename}"
+    return f"inspections/{instance.inspection_id}/{documents.stored_name(filename)}"
 
 
 class InspectionDocument(models.Model):
@@ -353,6 +354,7 @@ class InspectionDocument(models.Model):
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
     file = models.FileField(upload_to=inspection_document_path, max_length=300)
+    filename = models.CharField("file name", max_length=300, editable=False)  # as uploaded
     content_type = models.CharField(max_length=100, editable=False)
     size = models.PositiveIntegerField(editable=False)
     uploaded_by = models.ForeignKey(
@@ -378,6 +380,11 @@ class InspectionDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self.filename = PurePath(self.file.name).name  # before it is stored under another
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("inspections:document-download", args=[self.inspection_id, self.pk])

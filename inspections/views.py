@@ -1,5 +1,3 @@
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
@@ -251,6 +249,6 @@ class DocumentDownloadView(PermissionRequiredMixin, View):
         return FileResponse(
             file,
             as_attachment=True,
-            filename=PurePath(document.file.name).name,
+            filename=document.filename,
             content_type=document.content_type,
         )

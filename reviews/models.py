@@ -512,7 +512,7 @@ def review_section_url(review_id, section):
 
 
 def document_path(instance, filename):
-    return f"reviews/{instance.review_id}/{filename}"
+    return f"reviews/{instance.review_id}/{documents.stored_name(filename)}"
 
 
 class ReviewDocument(models.Model):
@@ -528,6 +528,7 @@ class ReviewDocument(models.Model):
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     file = models.FileField(upload_to=document_path, max_length=300)
+    filename = models.CharField("file name", max_length=300, editable=False)  # as uploaded
     content_type = models.CharField(max_length=100, editable=False)
     size = models.PositiveIntegerField(editable=False)
     is_background_paper = models.BooleanField(
@@ -547,12 +548,13 @@ class ReviewDocument(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self.filename = PurePath(self.file.name).name  # before it is stored under another
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("reviews:document-download", args=[self.review_id, self.pk])
-
-    @property
-    def filename(self):
-        return PurePath(self.file.name).name
 
     def clean(self):
         """Check a new upload by its content and record what it is (bestvalue/documents.py)."""

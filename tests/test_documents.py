@@ -70,3 +70,17 @@ def test_a_file_over_20_mb_is_refused_with_its_size():
 def test_a_file_of_exactly_20_mb_is_accepted():
     exact = upload("report.pdf", sample_files.PDF + b"\0" * (MAX_SIZE - len(sample_files.PDF)))
     assert documents.identify(exact) is documents.PDF
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("文" * 90 + ".pdf", "document.pdf"),  # 270 bytes of name, over the filesystem's 255
+        ("Café Réport 2004 (final).PDF", "cafe-report-2004-final.pdf"),
+        ("a" * 300 + ".docx", "a" * 100 + ".docx"),
+        ("Plan 文 v2.xlsx", "plan-v2.xlsx"),
+        ("setup.exe", "setup"),
+    ],
+)
+def test_an_upload_is_stored_under_a_short_ascii_name_with_its_extension(name, stored):
+    assert documents.stored_name(name) == stored

@@ -7,10 +7,28 @@ directorates and wards are updated, new ones added. Every change lands in their 
 from import_export import fields, resources
 from import_export.widgets import BooleanWidget, ForeignKeyWidget
 
+from bestvalue.exports import FORMULA_STARTS, neutralise
 from bestvalue.organisation.models import Directorate, Person, Ward
 
 
-class DirectorateResource(resources.ModelResource):
+class FormulaSafeResource(resources.ModelResource):
+    """Exports text a spreadsheet would run as a formula made inert, as the in-app exports do,
+    and imports it back without the quote that did it, so an exported list re-imports as it was.
+
+    Not import-export's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT: it deletes the "=" and
+    leaves "+", "-" and "@" alone.
+    """
+
+    def export_field(self, field, instance, **kwargs):
+        return neutralise(super().export_field(field, instance, **kwargs))
+
+    def before_import_row(self, row, **kwargs):
+        for column, value in row.items():
+            if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(FORMULA_STARTS):
+                row[column] = value[1:]
+
+
+class DirectorateResource(FormulaSafeResource):
     class Meta:
         model = Directorate
         import_id_fields = ["name"]
@@ -18,7 +36,7 @@ class DirectorateResource(resources.ModelResource):
         skip_unchanged = True
 
 
-class PersonResource(resources.ModelResource):
+class PersonResource(FormulaSafeResource):
     directorate = fields.Field(
         attribute="directorate",
         column_name="directorate",
@@ -44,7 +62,7 @@ class PersonResource(resources.ModelResource):
         skip_unchanged = True
 
 
-class WardResource(resources.ModelResource):
+class WardResource(FormulaSafeResource):
     class Meta:
         model = Ward
         import_id_fields = ["name"]

@@ -1,4 +1,5 @@
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -736,6 +737,25 @@ def test_officer_uploads_a_report_and_members_download_it(client, bv_officer, me
     response = client.get(document.get_absolute_url())
     assert b"".join(response.streaming_content) == PDF
     assert response["Content-Disposition"].startswith("attachment;")
+
+
+def test_a_long_file_name_of_several_bytes_a_character_uploads_and_keeps_its_name(
+    client, bv_officer, member
+):
+    name = "文" * 90 + ".pdf"  # 270 bytes in UTF-8: over the filesystem's 255 as a file name
+    inspection = InspectionFactory()
+    client.force_login(bv_officer)
+    response = client.post(
+        reverse("inspections:document-create", args=[inspection.pk]),
+        {"title": "Final report", "kind": "report", "file": SimpleUploadedFile(name, PDF)},
+    )
+    assert response.status_code == 302
+    document = inspection.documents.get()
+    assert document.filename == name
+    client.force_login(member)
+    response = client.get(document.get_absolute_url())
+    assert response["Content-Disposition"] == f"attachment; filename*=utf-8''{quote(name)}"
+    assert b"".join(response.streaming_content) == PDF
 
 
 def test_upload_that_is_not_a_document_is_refused_beside_the_field(client, bv_officer):

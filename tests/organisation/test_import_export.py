@@ -7,9 +7,9 @@ import tablib
 from django.urls import reverse
 from openpyxl import Workbook
 
-from bestvalue.organisation.models import Person, Ward
+from bestvalue.organisation.models import Directorate, Person, Ward
 from bestvalue.organisation.resources import PersonResource, WardResource
-from tests.factories import DirectorateFactory, PersonFactory
+from tests.factories import DirectorateFactory, PersonFactory, WardFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,51 @@ def test_the_admin_offers_import_and_export(client, administrator):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv"), response.content[:300]
     assert b"Housing and Social Services" in response.content
+
+
+FORMULAE = ['=HYPERLINK("https://attacker.example/","Open")', "+1+1", "-1+1", "@SUM(1)"]
+
+
+def admin_export(client, model, resource, format_name):
+    """Every column of a list, as the admin's export page gives it, read back as rows."""
+    url = reverse(f"admin:organisation_{model._meta.model_name}_export")
+    page = client.get(url)
+    formats = {label: value for value, label in page.context["form"].fields["format"].choices}
+    columns = [name for name in page.context["form"].fields if name.startswith(resource)]
+    response = client.post(
+        url, {"format": formats[format_name], "resource": "0", **dict.fromkeys(columns, "on")}
+    )
+    assert response.status_code == 200
+    content = response.content if format_name == "xlsx" else response.content.decode()
+    return tablib.Dataset().load(content, format=format_name)
+
+
+@pytest.mark.parametrize("format_name", ["csv", "xlsx", "tsv"])
+def test_the_admin_exports_no_formula_in_any_list(client, administrator, format_name):
+    for formula in FORMULAE:
+        directorate = DirectorateFactory(name=formula, abbreviation=formula[:10])
+        PersonFactory(full_name=formula, job_title=formula, directorate=directorate)
+        WardFactory(name=formula)
+    client.force_login(administrator)
+    for model, resource, name in [
+        (Directorate, "directorateresource", "name"),
+        (Person, "personresource", "full_name"),
+        (Ward, "wardresource", "name"),
+    ]:
+        dataset = admin_export(client, model, resource, format_name)
+        assert sorted(dataset[name]) == sorted("'" + formula for formula in FORMULAE)
+        cells = [str(cell) for row in dataset for cell in row]
+        assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
+
+
+def test_an_exported_list_re_imports_unchanged():
+    for formula in FORMULAE:
+        PersonFactory(full_name=formula, job_title=formula, phone_extension="+44 1582 546496")
+    exported = PersonResource().export()
+    assert "'+1+1" in exported["full_name"]
+    result = PersonResource().import_data(exported)
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert sorted(
+        Person.objects.values_list("full_name", "job_title", "phone_extension")
+    ) == sorted((formula, formula, "+44 1582 546496") for formula in FORMULAE)
+    assert Person.objects.count() == len(FORMULAE)

@@ -1,4 +1,5 @@
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -483,6 +484,22 @@ def test_an_uploaded_document_downloads_as_an_attachment_of_its_type(client, off
     response = client.get(document.get_absolute_url())
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="vision.pdf"'
+    assert b"".join(response.streaming_content) == sample_files.PDF
+
+
+def test_a_long_file_name_of_several_bytes_a_character_uploads_and_keeps_its_name(
+    client, officer, member
+):
+    name = "文" * 90 + ".pdf"  # 270 bytes in UTF-8: over the filesystem's 255 as a file name
+    review = ReviewFactory(lead_officer=officer.person)
+    client.force_login(officer)
+    assert upload(client, review, name, sample_files.PDF).status_code == 302
+    document = ReviewDocument.objects.get(review=review)
+    assert document.filename == name
+    client.force_login(member)
+    assert name in client.get(review.get_absolute_url()).text
+    response = client.get(document.get_absolute_url())
+    assert response["Content-Disposition"] == f"attachment; filename*=utf-8''{quote(name)}"
     assert b"".join(response.streaming_content) == sample_files.PDF
 
 
