@@ -45,9 +45,9 @@ def prepare(officers):
     from django.contrib.auth.models import Group, User
     from django.core.management import call_command
 
-    from bestvalue.organisation import roles
-    from bestvalue.organisation.models import Person
     from improvement_plans.models import Action, KeyIssue
+    from organisation import roles
+    from organisation.models import Person
     from reviews.models import Review
 
     call_command("migrate", verbosity=0)

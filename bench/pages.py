@@ -65,8 +65,8 @@ def main():
             cursor.execute("ANALYZE")
     from django.contrib.auth.models import User
 
+    from core.periods import FinancialYear
     from reviews.models import Review
-    from reviews.periods import FinancialYear
 
     client = Client()
     client.force_login(User.objects.get(username="bvofficer"))

@@ -36,8 +36,8 @@ def large_plan_report():
     """The demo plan report with a key issue of 200 more actions."""
     from datetime import date, timedelta
 
-    from bestvalue.committees.models import CommitteeReport
     from improvement_plans.models import Action, KeyIssue
+    from reports.models import CommitteeReport
 
     report = CommitteeReport.objects.get(kind="improvement_plan")
     issue, _ = KeyIssue.objects.get_or_create(
@@ -62,15 +62,15 @@ def large_plan_report():
 def one(kind, repeat):
     """Run in a child process: time `kind` and report its peak memory as JSON."""
     setup()
-    from bestvalue.committees import reports
-    from bestvalue.committees.models import CommitteeReport
-    from bestvalue.reports import render_html, render_report_pdf
+    from core.report_layout import render_html, render_report_pdf
+    from reports import kinds
+    from reports.models import CommitteeReport
 
     report = large_plan_report() if kind == "large_plan" else CommitteeReport.objects.get(kind=kind)
     timings, pdf = [], b""
     for _ in range(repeat):
         started = time.perf_counter()
-        pdf = render_report_pdf(reports.layout(report))
+        pdf = render_report_pdf(kinds.layout(report))
         timings.append(time.perf_counter() - started)
     result = {
         "kind": kind,
@@ -83,7 +83,7 @@ def one(kind, repeat):
         with tempfile.TemporaryDirectory() as folder:
             source = Path(folder) / "report.html"
             css = (ROOT / "static/css/report.css").read_text()
-            html = render_html(reports.layout(report), for_pdf=True)
+            html = render_html(kinds.layout(report), for_pdf=True)
             source.write_text(html.replace("</head>", f"<style>{css}</style></head>"))
             started = time.perf_counter()
             subprocess.run(
@@ -106,7 +106,7 @@ def main():
     setup()
     from django.core.management import call_command
 
-    from bestvalue.committees.models import CommitteeReport
+    from reports.models import CommitteeReport
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)

@@ -52,13 +52,16 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    # The project's apps, in their layers (docs/architecture.md): each imports only those
+    # above it in this list.
     "core",
-    "bestvalue",
-    "bestvalue.organisation",
+    "organisation",
     "reviews",
     "inspections",
+    "committees",
     "improvement_plans",
-    "bestvalue.committees",
+    "reports",
+    "overview",
 ]
 
 MIDDLEWARE = [
@@ -90,8 +93,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "bestvalue.context_processors.council",
-                "bestvalue.context_processors.navigation",
+                "overview.context_processors.council",
+                "overview.context_processors.navigation",
             ],
         },
     },

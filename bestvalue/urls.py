@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from bestvalue import forms, views
+from core import forms
+from overview import views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -50,7 +51,8 @@ urlpatterns = [
     ),
     path("reviews/", include("reviews.urls")),
     path("inspections/", include("inspections.urls")),
-    path("committees/", include("bestvalue.committees.urls")),
+    path("committees/", include("committees.urls")),
+    path("committees/", include("reports.urls")),
     path("plans/", include("improvement_plans.urls")),
     path("admin/", admin.site.urls),
 ]

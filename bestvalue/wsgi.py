@@ -3,7 +3,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
-from bestvalue.checks import static_files_collected
+from core.checks import static_files_collected
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bestvalue.settings")
 

@@ -1,9 +1,9 @@
-"""The admin's side of optimistic locking (bestvalue/versioning.py)."""
+"""The admin's side of optimistic locking (core/versioning.py)."""
 
 from django import forms
 from simple_history.admin import SimpleHistoryAdmin
 
-from bestvalue.versioning import VersionedFormMixin
+from core.versioning import VersionedFormMixin
 
 
 class VersionedAdminForm(VersionedFormMixin, forms.ModelForm):

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.core import checks
+
+from core.checks import static_files_collected
 
 
 class CoreConfig(AppConfig):
@@ -7,3 +10,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        # Not tagged "staticfiles": collectstatic runs those, and it is the cure.
+        checks.register(static_files_collected)

@@ -7,41 +7,7 @@ class ImprovementPlansConfig(AppConfig):
     verbose_name = "Improvement plans"
 
     def ready(self):
-        from bestvalue import calendar, search
-        from improvement_plans.models import Action, ImprovementPlan
-        from reviews import linked
+        # Late, as Django requires: what it registers uses the app's models.
+        from improvement_plans import contributions  # noqa: PLC0415
 
-        calendar.register(
-            calendar.Feed(slug="milestones", label="Action milestones", events=milestone_events)
-        )
-        search.register(
-            search.Source(
-                kind="Improvement plan actions",
-                visible_to=lambda user: Action.objects.with_plan(),
-                fields=["description", "success_measure", "lead_group", "business_unit"],
-                summary=lambda action: f"{action.reference} · {action.key_issue.plan.title}",
-            )
-        )
-
-        linked.register(
-            linked.Panel(
-                order=20,
-                template="improvement_plans/_review_plans.html",
-                context=lambda review, user: {"plans": ImprovementPlan.objects.for_review(review)},
-            )
-        )
-
-
-def milestone_events(user):
-    """Every open action's milestone: officers follow their colleagues' milestones too."""
-    from bestvalue.calendar import Event
-    from improvement_plans.models import Action
-
-    for action in Action.objects.open().with_plan():
-        yield Event(
-            uid=f"action-{action.pk}-milestone@bestvalue",
-            summary=f"Milestone {action.reference}: {action.description[:80]}",
-            start=action.milestone_date,
-            description=f"{action.key_issue.plan.title}. Lead: {action.lead}",
-            url=action.get_absolute_url(),
-        )
+        contributions.register()

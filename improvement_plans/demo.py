@@ -11,8 +11,8 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
-from bestvalue.committees.models import Committee
-from bestvalue.organisation.models import Person
+from committees.models import Committee
+from core.periods import Period, Precision
 from improvement_plans.models import (
     Action,
     ActionUpdate,
@@ -21,8 +21,8 @@ from improvement_plans.models import (
     KeyIssue,
     TimeLog,
 )
+from organisation.models import Person
 from reviews.models import Review, Stage
-from reviews.periods import Period, Precision
 
 STRATEGIC = "Strategic & Performance Services"
 INFRASTRUCTURE_OS = "Infrastructure Overview & Scrutiny Committee"

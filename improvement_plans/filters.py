@@ -3,9 +3,9 @@
 import django_filters
 from django import forms
 
-from bestvalue.forms import GDSFormMixin
-from bestvalue.organisation.models import Person
+from core.forms import GDSFormMixin
 from improvement_plans.models import RAG, Action, ImprovementPlan, TimeLog
+from organisation.models import Person
 
 # The browser's own date picker: no JavaScript of ours, and it submits ISO dates.
 DATE_PICKER = forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"})

@@ -4,9 +4,9 @@ from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils import timezone
 
-from bestvalue.forms import DateInputField, GDSFormMixin
-from bestvalue.organisation.models import Person
-from bestvalue.versioning import VersionedFormMixin
+from core.fields import PeriodField
+from core.forms import DateInputField, GDSFormMixin
+from core.versioning import VersionedFormMixin
 from improvement_plans.models import (
     MAX_HOURS_PER_ENTRY,
     Action,
@@ -16,7 +16,7 @@ from improvement_plans.models import (
     edits_everything,
 )
 from inspections.models import Inspection
-from reviews.fields import PeriodField
+from organisation.models import Person
 from reviews.models import Review
 
 

@@ -31,12 +31,12 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from bestvalue.committees.models import Committee
-from bestvalue.organisation import roles
-from bestvalue.organisation.models import Person
-from bestvalue.versioning import VersionedModel
+from committees.models import Committee
+from core.fields import PeriodColumns, period_columns, period_constraint
+from core.versioning import VersionedModel
 from inspections.models import Inspection, InspectionRecommendation
-from reviews.fields import PeriodColumns, period_columns, period_constraint
+from organisation import roles
+from organisation.models import Person
 from reviews.models import Review
 
 # An action is amber when its milestone is this close, or when nobody has reported progress

@@ -1,9 +1,9 @@
 """The parts of committee reports that come from improvement plans (seed 004), assembled by
-bestvalue.committees."""
+committees."""
 
 from django.utils import formats
 
-from bestvalue.reports import Table
+from core.report_layout import Table
 from improvement_plans.models import Action
 
 

@@ -14,11 +14,11 @@ from django.views.generic import (
     UpdateView,
 )
 
-from bestvalue.exports import Column, ExportMixin
-from bestvalue.permissions import ObjectEditMixin
-from bestvalue.versioning import StaleEdit
-from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
+from core.exports import Column, ExportMixin
+from core.permissions import ObjectEditMixin
 from core.submissions import OneTimeSubmitMixin
+from core.versioning import StaleEdit
+from core.views import RecordHistoryView, VersionedUpdateMixin
 from improvement_plans import services
 from improvement_plans.filters import ActionFilter, DueActionFilter, MyActionFilter, TimeLogFilter
 from improvement_plans.forms import (

@@ -9,10 +9,10 @@ or after the reviews' own; running it again after them adds the links. The marke
 from dataclasses import dataclass
 from datetime import date
 
-from bestvalue.organisation.models import Person
+from core.periods import Period
 from inspections.models import Inspection, InspectionRecommendation, Inspectorate
+from organisation.models import Person
 from reviews.models import Review
-from reviews.periods import Period
 
 INSPECTORATES = [
     ("Audit Commission", ""),

@@ -1,10 +1,10 @@
 import django_filters
 from django import forms
 
-from bestvalue.forms import GDSFormMixin
-from bestvalue.organisation.models import Person
+from core.forms import GDSFormMixin
+from core.periods import FinancialYear
 from inspections.models import Inspection, Inspectorate
-from reviews.periods import FinancialYear
+from organisation.models import Person
 
 
 class InspectionFilterForm(GDSFormMixin, forms.Form):

@@ -2,14 +2,14 @@ from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
-from bestvalue import documents
-from bestvalue.forms import DateInputField, GDSFormMixin
-from bestvalue.organisation.models import Person
-from bestvalue.versioning import VersionedFormMixin
+from core import documents
+from core.fields import PeriodField, ReviewChoiceField
+from core.forms import DateInputField, GDSFormMixin
+from core.periods import FinancialYear, PeriodError
+from core.versioning import VersionedFormMixin
 from inspections.models import Inspection, InspectionDocument, InspectionRecommendation
-from reviews.fields import PeriodField, ReviewChoiceField
+from organisation.models import Person
 from reviews.models import Review
-from reviews.periods import FinancialYear, PeriodError
 
 
 class FinancialYearField(forms.CharField):

@@ -10,13 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from bestvalue import documents
-from bestvalue.organisation import roles
-from bestvalue.organisation.models import Person
-from bestvalue.versioning import VersionedModel
-from reviews.fields import PeriodColumns, period_columns, period_constraint
+from core import documents
+from core.fields import PeriodColumns, period_columns, period_constraint
+from core.periods import FinancialYear
+from core.versioning import VersionedModel
+from organisation import roles
+from organisation.models import Person
 from reviews.models import InspectionOffer, Review
-from reviews.periods import FinancialYear
 
 
 class Inspectorate(models.Model):
@@ -333,7 +333,7 @@ class InspectionRecommendation(models.Model):
         return f"R{self.number}: {self.text[:60]}"
 
 
-# What bestvalue/documents.py accepts on upload, kept in the database as well.
+# What core/documents.py accepts on upload, kept in the database as well.
 DOCUMENT_MAX_SIZE = documents.MAX_SIZE
 DOCUMENT_CONTENT_TYPES = sorted(kind.content_type for kind in documents.TYPES.values())
 

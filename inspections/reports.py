@@ -1,7 +1,7 @@
-"""The parts of committee reports that come from inspections (assembled by bestvalue.committees)."""
+"""The parts of committee reports that come from inspections (assembled by committees)."""
 
+from core.periods import FinancialYear
 from inspections.models import OFFER_MARKERS, Inspection
-from reviews.periods import FinancialYear
 
 
 def programme_entry(inspection):

@@ -9,11 +9,11 @@ from django.views import View
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 from django_filters.views import FilterView
 
-from bestvalue.exports import Column, ExportMixin
-from bestvalue.permissions import ObjectEditMixin
-from bestvalue.versioning import StaleEdit
-from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
+from core.exports import Column, ExportMixin
+from core.permissions import ObjectEditMixin
 from core.submissions import OneTimeSubmitMixin
+from core.versioning import StaleEdit
+from core.views import RecordHistoryView, VersionedUpdateMixin
 from inspections import services
 from inspections.filters import InspectionFilter
 from inspections.forms import (

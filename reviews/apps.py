@@ -7,14 +7,7 @@ class ReviewsConfig(AppConfig):
     verbose_name = "Reviews"
 
     def ready(self):
-        from bestvalue import search
-        from reviews.models import Review
+        # Late, as Django requires: what it registers uses the app's models.
+        from reviews import contributions  # noqa: PLC0415
 
-        search.register(
-            search.Source(
-                kind="Reviews",
-                visible_to=lambda user: Review.objects.with_people(),
-                fields=["title", "scope", "partner_agencies"],
-                summary=lambda review: f"{review.financial_year} · {review.get_stage_display()}",
-            )
-        )
+        contributions.register()

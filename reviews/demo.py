@@ -10,7 +10,8 @@ from datetime import date, datetime, time
 
 from django.utils import timezone
 
-from bestvalue.organisation.models import Directorate, Person
+from core.periods import Period
+from organisation.models import Directorate, Person
 from reviews.models import (
     Deferral,
     InspectionOffer,
@@ -22,7 +23,6 @@ from reviews.models import (
     StageChange,
     WardScope,
 )
-from reviews.periods import Period
 
 NO_OFFER, ON_COMPLETION, DELAYED = (
     InspectionOffer.NONE,
@@ -331,7 +331,7 @@ def _defer_engineering():
 
 
 def _period_columns(name, period):
-    """The three columns of a period field (reviews/fields.py), for update_or_create."""
+    """The three columns of a period field (core/fields.py), for update_or_create."""
     return {
         f"{name}_start": period.start if period else None,
         f"{name}_end": period.end if period else None,

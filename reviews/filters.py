@@ -3,9 +3,9 @@ from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.http import QueryDict
 
-from bestvalue.organisation.models import Directorate, Person
+from core.periods import FinancialYear
+from organisation.models import Directorate, Person
 from reviews.models import Review, Stage
-from reviews.periods import FinancialYear
 
 
 def financial_year_choices():

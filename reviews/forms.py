@@ -2,10 +2,10 @@ from crispy_forms_gds.layout import Field, Fieldset, Layout
 from django import forms
 from django.db.models import Q
 
-from bestvalue.forms import DateInputField, GDSFormMixin
-from bestvalue.organisation.models import Person
-from bestvalue.versioning import VersionedFormMixin
-from reviews.fields import FinancialYearField, PeriodField
+from core.fields import FinancialYearField, PeriodField
+from core.forms import DateInputField, GDSFormMixin
+from core.versioning import VersionedFormMixin
+from organisation.models import Person
 from reviews.models import (
     ChallengeEvidence,
     Outcome,

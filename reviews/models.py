@@ -23,11 +23,12 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from bestvalue import documents
-from bestvalue.organisation.models import Directorate, Person, Ward
-from bestvalue.versioning import VersionedModel
-from reviews.fields import PeriodColumns, period_columns, period_constraint
-from reviews.periods import FinancialYear
+from core import documents
+from core.fields import PeriodColumns, period_columns, period_constraint
+from core.periods import FinancialYear
+from core.versioning import VersionedModel
+from organisation import roles
+from organisation.models import Directorate, Person, Ward
 
 
 class Stage(models.TextChoices):
@@ -189,8 +190,6 @@ class ReviewQuerySet(models.QuerySet):
 
 def _edits_everything(user):
     """Best value officers and administrators edit every review; review officers their own."""
-    from bestvalue.organisation import roles
-
     return roles.role_of(user) in {roles.ADMINISTRATOR, roles.BEST_VALUE_OFFICER}
 
 
@@ -557,7 +556,7 @@ class ReviewDocument(models.Model):
         return reverse("reviews:document-download", args=[self.review_id, self.pk])
 
     def clean(self):
-        """Check a new upload by its content and record what it is (bestvalue/documents.py)."""
+        """Check a new upload by its content and record what it is (core/documents.py)."""
         super().clean()
         if self.file and not self.file._committed:
             try:

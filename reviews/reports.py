@@ -1,13 +1,13 @@
-"""The parts of committee reports that come from reviews (assembled by bestvalue.committees)."""
+"""The parts of committee reports that come from reviews (assembled by committees)."""
 
 import re
 from itertools import groupby
 
 from django.db.models import Prefetch
 
-from bestvalue.reports import Section, Table
+from core.periods import FinancialYear
+from core.report_layout import Section, Table
 from reviews.models import ProgressUpdate, Review
-from reviews.periods import FinancialYear
 
 
 def _newest_progress():

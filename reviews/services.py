@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from bestvalue.versioning import StaleEdit
+from core.versioning import StaleEdit
 from reviews.models import Deferral, ProgressUpdate, Review, Stage, StageChange
 
 

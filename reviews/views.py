@@ -9,12 +9,13 @@ from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
-from bestvalue.exports import Column, ExportMixin
-from bestvalue.permissions import ObjectEditMixin
-from bestvalue.versioning import StaleEdit
-from bestvalue.views import RecordHistoryView, VersionedUpdateMixin
+from core import panels
+from core.exports import Column, ExportMixin
+from core.periods import FinancialYear, PeriodError
+from core.permissions import ObjectEditMixin
 from core.submissions import OneTimeSubmitMixin
-from reviews import linked
+from core.versioning import StaleEdit
+from core.views import RecordHistoryView, VersionedUpdateMixin
 from reviews.filters import ProgrammeFilter
 from reviews.forms import (
     ChallengeEvidenceForm,
@@ -35,7 +36,6 @@ from reviews.models import (
     ReviewDocument,
     StageChange,
 )
-from reviews.periods import FinancialYear, PeriodError
 from reviews.services import change_stage
 
 
@@ -103,7 +103,7 @@ class ReviewDetailView(PermissionRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             can_edit=self.object.can_be_edited_by(self.request.user),
-            linked_panels=linked.render_panels(self.object, self.request.user),
+            linked_panels=panels.render(panels.REVIEW, self.object, self.request.user),
             **kwargs,
         )
 

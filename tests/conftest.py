@@ -1,13 +1,12 @@
 import pytest
+from django.conf import settings
 from django.db import connection
 
-from bestvalue.organisation import roles
+from organisation import roles
 from tests.factories import PersonFactory, UserFactory
 
 
 def pytest_report_header(config):
-    from django.conf import settings
-
     db = settings.DATABASES["default"]
     return f"database: {db['ENGINE'].rsplit('.', 1)[-1]} ({db.get('HOST') or db['NAME']})"
 

@@ -6,8 +6,8 @@ import factory
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from bestvalue.committees.models import BoardRequest, Committee, Meeting, MinuteItem
-from bestvalue.organisation.models import Directorate, Person, Ward
+from committees.models import BoardRequest, Committee, Meeting, MinuteItem
+from core.periods import Period
 from improvement_plans.models import (
     Action,
     ActionUpdate,
@@ -16,6 +16,7 @@ from improvement_plans.models import (
     KeyIssue,
     TimeLog,
 )
+from organisation.models import Directorate, Person, Ward
 from reviews.models import (
     ChallengeEvidence,
     Deferral,
@@ -206,8 +207,6 @@ class InspectionFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _adjust_kwargs(cls, **kwargs):
         """InspectionFactory(timing="Autumn 2004") fills the period's three columns."""
-        from reviews.periods import Period
-
         timing = kwargs.pop("timing", None)
         if timing is not None:
             period = Period.parse(timing) if isinstance(timing, str) else timing
@@ -348,7 +347,7 @@ class CommitteeReportFactory(factory.django.DjangoModelFactory):
     """A draft review progress report to a scrutiny panel's meeting."""
 
     class Meta:
-        model = "committees.CommitteeReport"
+        model = "reports.CommitteeReport"
 
     committee = factory.SubFactory(CommitteeFactory)
     meeting = factory.LazyAttribute(lambda report: MeetingFactory(committee=report.committee))

@@ -16,9 +16,9 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
-from bestvalue.committees import report_services
-from bestvalue.organisation import roles
-from bestvalue.organisation.models import CalendarFeed, new_feed_token
+from organisation import roles
+from organisation.models import CalendarFeed, new_feed_token
+from reports import services as report_services
 from tests.crawl import every_pattern
 from tests.factories import (
     ActionFactory,
@@ -147,33 +147,33 @@ TABLE = {
     "committees:meeting-detail": ({"pk": "meeting"}, PAGE, READ_ONLY),
     "committees:meeting-minutes": ({"pk": "meeting"}, OFFICERS, SAVE_OFFICERS),
     "committees:meeting-history": ({"pk": "meeting"}, PAGE, READ_ONLY),
-    "committees:agenda-pack": ({"pk": "meeting"}, PAGE, READ_ONLY),
+    "reports:agenda-pack": ({"pk": "meeting"}, PAGE, READ_ONLY),
     # Committee reports
-    "committees:report-list": ({}, PAGE, READ_ONLY),
-    "committees:report-create": ({}, OFFICERS, SAVE_OFFICERS),
-    "committees:report-detail": ({"pk": "draft"}, PAGE, READ_ONLY),
-    "committees:report-update": ({"pk": "draft"}, OFFICERS, SAVE_OFFICERS),
-    "committees:report-preview": ({"pk": "draft"}, PAGE, READ_ONLY),
-    "committees:report-pdf": ({"pk": "issued"}, PAGE, READ_ONLY),
-    "committees:report-issue": ({"pk": "draft"}, (302, 405, 405, 403, 403, 403), ISSUE),
-    "committees:report-correct": (
+    "reports:report-list": ({}, PAGE, READ_ONLY),
+    "reports:report-create": ({}, OFFICERS, SAVE_OFFICERS),
+    "reports:report-detail": ({"pk": "draft"}, PAGE, READ_ONLY),
+    "reports:report-update": ({"pk": "draft"}, OFFICERS, SAVE_OFFICERS),
+    "reports:report-preview": ({"pk": "draft"}, PAGE, READ_ONLY),
+    "reports:report-pdf": ({"pk": "issued"}, PAGE, READ_ONLY),
+    "reports:report-issue": ({"pk": "draft"}, (302, 405, 405, 403, 403, 403), ISSUE),
+    "reports:report-correct": (
         {"pk": "issued"},
         (302, 405, 405, 405, 403, 403),
         (302, 302, 302, 302, 403, 403),
     ),
-    "committees:report-history": ({"pk": "draft"}, PAGE, READ_ONLY),
+    "reports:report-history": ({"pk": "draft"}, PAGE, READ_ONLY),
 }
 
 # The report pages again, for a Part 2 report. Refusals that come before the report is
 # looked up (405 for the verb, 403 for the role) say the same for any number, so they do not
 # tell anyone that the report exists.
 PART_2_TABLE = {
-    "committees:report-detail": ({"pk": "exempt"}, PART_2, READ_ONLY),
-    "committees:report-update": ({"pk": "exempt"}, PART_2_EDIT, PART_2_EDIT),
-    "committees:report-preview": ({"pk": "exempt"}, PART_2, READ_ONLY),
-    "committees:report-pdf": ({"pk": "exempt"}, PART_2, READ_ONLY),
-    "committees:report-issue": ({"pk": "exempt"}, (302, 405, 405, 403, 403, 403), ISSUE),
-    "committees:report-history": ({"pk": "exempt"}, PART_2, READ_ONLY),
+    "reports:report-detail": ({"pk": "exempt"}, PART_2, READ_ONLY),
+    "reports:report-update": ({"pk": "exempt"}, PART_2_EDIT, PART_2_EDIT),
+    "reports:report-preview": ({"pk": "exempt"}, PART_2, READ_ONLY),
+    "reports:report-pdf": ({"pk": "exempt"}, PART_2, READ_ONLY),
+    "reports:report-issue": ({"pk": "exempt"}, (302, 405, 405, 403, 403, 403), ISSUE),
+    "reports:report-history": ({"pk": "exempt"}, PART_2, READ_ONLY),
 }
 
 

@@ -5,7 +5,7 @@ page opened before an officer's save is refused instead of overwriting it."""
 import pytest
 from django.urls import reverse
 
-from bestvalue.versioning import StaleEdit
+from core.versioning import StaleEdit
 from tests.factories import (
     ActionFactory,
     CommitteeFactory,
@@ -23,7 +23,7 @@ RECORDS = {
     "improvement_plans_action": ActionFactory,
     "committees_meeting": MeetingFactory,
     "committees_committee": CommitteeFactory,
-    "committees_committeereport": CommitteeReportFactory,
+    "reports_committeereport": CommitteeReportFactory,
     "reviews_review": ReviewFactory,
 }
 

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from bestvalue.organisation.models import CalendarFeed
+from core.periods import Period
 from inspections.models import Inspection
-from reviews.periods import Period
+from organisation.models import CalendarFeed
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ from datetime import date
 
 from django.template.loader import render_to_string
 
-from bestvalue.charts import Bar, BarChart, Timeline, TimelineBar
+from core.charts import Bar, BarChart, Timeline, TimelineBar
 
 
 def test_bars_are_scaled_to_the_largest_value():

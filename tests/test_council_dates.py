@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from bestvalue.templatetags.council_dates import cabinet_date, scrutiny_date
+from core.templatetags.council_dates import cabinet_date, scrutiny_date
 
 
 @pytest.mark.parametrize(

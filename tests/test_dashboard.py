@@ -6,12 +6,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from bestvalue.committees.models import CommitteeReport
+from core.periods import FinancialYear
+from overview.dashboard import PLANS_SHOWN
+from reports.models import CommitteeReport
 from tests.factories import (
     ActionFactory,
     BoardRequestFactory,
     CommitteeReportFactory,
     InspectionFactory,
+    KeyIssueFactory,
     MeetingFactory,
     ReviewFactory,
 )
@@ -25,8 +28,6 @@ def days(n):
 
 
 def council(size):
-    from reviews.periods import FinancialYear
-
     year = FinancialYear.containing(TODAY).start_year
     for n in range(size):
         ReviewFactory(programme_year=year, stage="scoping" if n % 2 else "challenge")
@@ -45,7 +46,7 @@ def test_figures_link_to_the_filtered_lists_behind_them(client, member):
     red = reverse("improvement_plans:due-action-list") + "?rag=red"
     assert f'href="{red}"' in page
     assert '<span class="bv-figure__value">3</span> <span class="bv-figure__label">Red' in page
-    drafts = reverse("committees:report-list") + "?status=draft"
+    drafts = reverse("reports:report-list") + "?status=draft"
     assert f'href="{drafts}"' in page
     assert "Inspection 2" in page
     assert "Due: A report to the next meeting" in page
@@ -101,9 +102,6 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
 
 
 def test_the_plans_most_in_need_of_attention_are_listed_first_and_the_rest_linked(client, member):
-    from bestvalue.dashboard import PLANS_SHOWN
-    from tests.factories import KeyIssueFactory
-
     calm = ActionFactory(key_issue__plan__title="Calm plan").key_issue.plan  # green only
     worst = KeyIssueFactory(plan__title="Worst plan")
     for n in range(3):

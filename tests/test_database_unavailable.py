@@ -3,6 +3,8 @@
 import pytest
 from django.db import OperationalError, connection
 
+from reviews import views
+
 
 @pytest.mark.django_db
 def test_a_page_answers_503_with_a_plain_message_while_the_database_is_away(
@@ -24,8 +26,6 @@ def test_a_page_answers_503_with_a_plain_message_while_the_database_is_away(
 
 @pytest.mark.django_db
 def test_a_view_that_loses_the_database_part_way_answers_503(client, member, monkeypatch):
-    from reviews import views
-
     client.force_login(member)
 
     def lost(*args, **kwargs):

@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from bestvalue.organisation import roles
-from bestvalue.organisation.models import Person, Ward
+from organisation import roles
+from organisation.models import Person, Ward
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from bestvalue import documents
-from bestvalue.documents import MAX_SIZE
+from core import documents
+from core.documents import MAX_SIZE
 from tests.reviews import sample_files
 from tests.reviews.sample_files import upload
 

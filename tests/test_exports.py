@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from openpyxl import load_workbook
 
-from bestvalue.exports import Column, csv_response, neutralise, xlsx_response
+from core.exports import Column, csv_response, neutralise, xlsx_response
 
 COLUMNS = [
     Column("Title", lambda row: row.title, width=40),

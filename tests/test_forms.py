@@ -1,8 +1,8 @@
-"""The form plumbing every app shares (bestvalue/forms.py)."""
+"""The form plumbing every app shares (core/forms.py)."""
 
 from django import forms
 
-from bestvalue.forms import DateInputField, GDSFormMixin
+from core.forms import DateInputField, GDSFormMixin
 
 
 class NoteForm(GDSFormMixin, forms.Form):

@@ -25,7 +25,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, Phase, example, given, note, settings
 from hypothesis import strategies as st
 
-from bestvalue.organisation import roles
+from organisation import roles
 from tests.crawl import crawl, route_of
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from bestvalue.committees.models import CommitteeReport, MinuteItem
+from committees.models import MinuteItem
 from improvement_plans.models import Action
 from inspections.models import Inspection
+from reports.models import CommitteeReport
 from reviews.models import Review
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def test_a_small_council_has_every_kind_of_record_with_history(client, bv_office
     for url in (
         reverse("reviews:review-list") + "?year=2010/11",
         reverse("improvement_plans:due-action-list"),
-        reverse("committees:report-list"),
+        reverse("reports:report-list"),
         reverse("home"),
     ):
         assert client.get(url).status_code == 200, url

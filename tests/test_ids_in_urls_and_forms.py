@@ -8,9 +8,9 @@ another record's number in a hidden or chosen field.
 import pytest
 from django.urls import reverse
 
-from bestvalue.committees.models import BoardRequest, MinuteItem
-from bestvalue.organisation import roles
+from committees.models import BoardRequest, MinuteItem
 from improvement_plans.models import Action
+from organisation import roles
 from reviews.models import ProgressUpdate, Recommendation
 from tests.factories import (
     ActionFactory,

@@ -14,10 +14,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from bestvalue.committees import report_services
-from bestvalue.committees.models import Meeting
-from bestvalue.organisation import roles
-from bestvalue.organisation.models import CalendarFeed, new_feed_token
+from committees.models import Meeting
+from organisation import roles
+from organisation.models import CalendarFeed, new_feed_token
+from reports import services as report_services
 from reviews.models import Review
 from tests.crawl import crawl
 from tests.factories import CommitteeReportFactory, PersonFactory, UserFactory
@@ -89,14 +89,14 @@ def everything_seen(client, user, report, once_part_2):
         report.review.get_absolute_url(),
         report.meeting.get_absolute_url(),
         report.committee.get_absolute_url(),
-        reverse("committees:report-list"),
-        reverse("committees:report-list") + "?status=draft",
+        reverse("reports:report-list"),
+        reverse("reports:report-list") + "?status=draft",
         reverse("search") + "?q=Leisure+Trust+redundancy",
-        reverse("committees:agenda-pack", args=[report.meeting.pk]),
+        reverse("reports:agenda-pack", args=[report.meeting.pk]),
         *(reverse("calendar-feed", args=[token, slug]) for slug in ("meetings", "inspections")),
         reverse("reviews:review-list") + "?format=csv",
-        *(reverse("committees:report-detail", args=[open_now.pk]) for open_now in once_part_2),
-        *(reverse("committees:report-history", args=[open_now.pk]) for open_now in once_part_2),
+        *(reverse("reports:report-detail", args=[open_now.pk]) for open_now in once_part_2),
+        *(reverse("reports:report-history", args=[open_now.pk]) for open_now in once_part_2),
     ]:
         fetch(url)
     return seen
@@ -118,7 +118,7 @@ def test_the_sweep_finds_it_for_an_exempt_member(client, make_user, exempt_repor
     found = {url for url, text in seen.items() if SECRET.lower() in text.lower()}
     report, _ = exempt_report
     assert report.meeting.get_absolute_url() in found
-    assert reverse("committees:agenda-pack", args=[report.meeting.pk]) in found
-    assert reverse("committees:report-list") + "?status=draft" in found
+    assert reverse("reports:agenda-pack", args=[report.meeting.pk]) in found
+    assert reverse("reports:report-list") + "?status=draft" in found
     for open_now in once_part_2:
-        assert reverse("committees:report-history", args=[open_now.pk]) in found
+        assert reverse("reports:report-history", args=[open_now.pk]) in found

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from bestvalue import search
+from core import search
 from reviews.models import Review
 from tests.factories import DirectorFactory
 

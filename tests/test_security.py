@@ -3,7 +3,7 @@ import runpy
 import pytest
 from django.urls import reverse
 
-from bestvalue.organisation import roles
+from organisation import roles
 
 pytestmark = pytest.mark.django_db
 

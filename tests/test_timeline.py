@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from reviews.periods import Period
+from core.periods import Period
 from tests.factories import DeferralFactory, InspectionFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from bestvalue.organisation import roles
+from organisation import roles
 from tests.crawl import crawl, every_pattern
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@ import pytest
 from crispy_forms.utils import render_crispy_form
 from django import forms
 
-from bestvalue.forms import GDSFormMixin
-from bestvalue.widgets import Select
+from core.forms import GDSFormMixin
+from core.widgets import Select
 from reviews.models import Review
 from tests.factories import ReviewFactory
 

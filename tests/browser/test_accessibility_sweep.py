@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from bestvalue.organisation import roles
+from organisation import roles
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.crawl import crawl
 from tests.factories import PersonFactory

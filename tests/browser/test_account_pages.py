@@ -1,4 +1,4 @@
-from bestvalue.organisation import roles
+from organisation import roles
 from tests.browser.conftest import assert_accessible, sign_in
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from bestvalue.committees.models import Meeting
+from committees.models import Meeting
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import CommitteeFactory, MeetingFactory
 

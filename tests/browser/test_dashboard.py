@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from bestvalue.organisation import roles
+from organisation import roles
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import ActionFactory
 

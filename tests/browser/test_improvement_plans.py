@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from bestvalue.organisation import roles
 from improvement_plans.models import Action
+from organisation import roles
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import (
     ActionFactory,

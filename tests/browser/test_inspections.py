@@ -3,8 +3,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bestvalue.organisation import roles
 from inspections.models import Inspection
+from organisation import roles
 from reviews.models import InspectionOffer
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import (

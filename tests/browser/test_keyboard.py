@@ -5,9 +5,9 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from bestvalue.committees.models import BoardRequest, MinuteItem
-from bestvalue.organisation import roles
-from reviews.periods import FinancialYear
+from committees.models import BoardRequest, MinuteItem
+from core.periods import FinancialYear
+from organisation import roles
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import (
     ActionFactory,

@@ -5,10 +5,11 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from bestvalue.organisation import roles
+from organisation import roles
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import (
     CommitteeFactory,
+    CommitteeReportFactory,
     MeetingFactory,
     PersonFactory,
     ProgressUpdateFactory,
@@ -71,8 +72,6 @@ def test_officer_creates_previews_and_issues_a_review_progress_report(
 
 
 def test_the_report_pages_work_without_javascript(page_without_js, make_user, panel_meeting):
-    from tests.factories import CommitteeReportFactory
-
     report = CommitteeReportFactory(committee=panel_meeting.committee, meeting=panel_meeting)
     sign_in(page_without_js, make_user(roles.BEST_VALUE_OFFICER))
     page_without_js.goto(report.get_absolute_url())

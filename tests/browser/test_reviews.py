@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from bestvalue.organisation import roles
+from organisation import roles
 from reviews.models import Review, Stage
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import DirectorFactory, PersonFactory, ReviewFactory

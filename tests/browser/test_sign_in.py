@@ -1,6 +1,6 @@
 import pytest
 
-from bestvalue.organisation import roles
+from organisation import roles
 from tests.browser.conftest import assert_accessible, sign_in
 
 

@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 
-from bestvalue.committees import demo
-from bestvalue.committees.models import BoardRequest, Committee, Meeting, MinuteItem
-from bestvalue.organisation import demo as organisation_demo
+from committees import demo
+from committees.models import BoardRequest, Committee, Meeting, MinuteItem
+from organisation import demo as organisation_demo
 from tests.factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from bestvalue.committees.models import BoardRequest, Committee, Meeting, MinuteItem
-from bestvalue.organisation import roles
+from committees.models import BoardRequest, Committee, Meeting, MinuteItem
+from organisation import roles
 from tests.factories import (
     BoardRequestFactory,
     CommitteeFactory,

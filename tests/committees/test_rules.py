@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from bestvalue.committees import rules
+from committees import rules
 
 LAST_THURSDAY = "FREQ=MONTHLY;BYDAY=-1TH"
 

@@ -3,8 +3,8 @@ from datetime import date, time
 import pytest
 from django.core.exceptions import ValidationError
 
-from bestvalue.committees import services
-from bestvalue.committees.models import Meeting
+from committees import services
+from committees.models import Meeting
 from tests.factories import CommitteeFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,11 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
-from bestvalue.committees.forms import CHOOSE_PERSON, CHOOSE_REVIEW
-from bestvalue.committees.models import BoardRequest, Meeting, MinuteItem
-from bestvalue.organisation import roles
+from committees.forms import CHOOSE_PERSON, CHOOSE_REVIEW
+from committees.models import BoardRequest, Meeting, MinuteItem
+from core.periods import FinancialYear
+from core.templatetags.bestvalue import error_list
+from organisation import roles
 from reviews.models import Stage
-from reviews.periods import FinancialYear
 from tests.factories import (
     BoardRequestFactory,
     CommitteeFactory,
@@ -74,8 +75,6 @@ def errors_of(response):
 
 
 def _error_list(response):
-    from bestvalue.templatetags.bestvalue import error_list
-
     return error_list(response.context["form"], response.context["parts"].all)
 
 

@@ -1,8 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from bestvalue.committees.models import Committee
-from bestvalue.organisation import demo as organisation_demo
+from committees.models import Committee
 from improvement_plans import demo
 from improvement_plans.models import (
     RAG,
@@ -12,6 +11,7 @@ from improvement_plans.models import (
     ImprovementPlan,
     TimeLog,
 )
+from organisation import demo as organisation_demo
 from reviews.models import Review
 from tests.factories import ReviewFactory
 

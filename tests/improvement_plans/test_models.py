@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from bestvalue.organisation import roles
+from core.periods import Period
 from improvement_plans.models import RAG, Action, ImprovementPlan, TimeLog, with_rag_counts
-from reviews.periods import Period
+from organisation import roles
 from tests.factories import (
     ActionFactory,
     ActionUpdateFactory,

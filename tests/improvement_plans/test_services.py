@@ -5,7 +5,7 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
-from bestvalue.versioning import StaleEdit
+from core.versioning import StaleEdit
 from improvement_plans import services
 from improvement_plans.models import Action, ActionUpdate, KeyIssue, TimeLog
 from tests.factories import (

@@ -6,7 +6,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from bestvalue.organisation import roles
 from improvement_plans.models import (
     Action,
     ActionUpdate,
@@ -15,6 +14,7 @@ from improvement_plans.models import (
     KeyIssue,
     TimeLog,
 )
+from organisation import roles
 from tests.factories import (
     ActionFactory,
     ActionUpdateFactory,

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from bestvalue.organisation import demo as organisation_demo
 from inspections import demo
 from inspections.models import Inspection, InspectionRecommendation, Inspectorate
+from organisation import demo as organisation_demo
 from tests.factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,6 @@
 import pytest
 
+from core.periods import FinancialYear
 from inspections.forms import (
     InspectionForm,
     JudgementForm,
@@ -7,7 +8,6 @@ from inspections.forms import (
     RecommendationFormSet,
 )
 from inspections.models import Inspection
-from reviews.periods import FinancialYear
 from tests.factories import (
     DirectorFactory,
     InspectionFactory,

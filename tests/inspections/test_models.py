@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from bestvalue.organisation import roles
+from core.periods import FinancialYear
 from inspections.models import OFFER_MARKERS, Inspection, InspectionDocument
+from organisation import roles
 from reviews.models import InspectionOffer
-from reviews.periods import FinancialYear
 from tests.factories import (
     InspectionFactory,
     InspectionRecommendationFactory,

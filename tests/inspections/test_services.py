@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from bestvalue.versioning import StaleEdit
+from core.versioning import StaleEdit
 from inspections.models import Inspection, InspectionRecommendation
 from inspections.services import record_judgement
 from tests.factories import InspectionFactory, InspectionRecommendationFactory

@@ -6,8 +6,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from bestvalue.organisation import roles
+from inspections import demo as inspections_demo
 from inspections.models import Inspection, InspectionDocument
+from organisation import demo as organisation_demo
+from organisation import roles
 from reviews.models import InspectionOffer
 from tests.factories import (
     DirectorFactory,
@@ -210,9 +212,6 @@ def programme_rows(html, year):
 
 
 def load_seed_programme():
-    from bestvalue.organisation import demo as organisation_demo
-    from inspections import demo as inspections_demo
-
     organisation_demo.load()
     for title, offer in [
         ("Grounds Maintenance", InspectionOffer.DELAYED),

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from bestvalue.organisation.models import Ward
+from organisation.models import Ward
 from tests.factories import PersonFactory, WardFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import tablib
 from django.urls import reverse
 from openpyxl import Workbook
 
-from bestvalue.organisation.models import Directorate, Person, Ward
-from bestvalue.organisation.resources import PersonResource, WardResource
+from organisation.models import Directorate, Person, Ward
+from organisation.resources import PersonResource, WardResource
 from tests.factories import DirectorateFactory, PersonFactory, WardFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from bestvalue.organisation.models import Person, Ward
+from organisation.models import Person, Ward
 from tests.factories import PersonFactory, WardFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from bestvalue.organisation import roles
-from bestvalue.organisation.roles import permission_names
+from organisation import roles
+from organisation.roles import permission_names
 
 pytestmark = pytest.mark.django_db
 
@@ -12,8 +12,8 @@ ALL = [
     "reviews.delete_review",
     "organisation.change_ward",
     "organisation.view_ward",
-    "committees.issue_committeereport",
-    "committees.view_exempt_report",
+    "reports.issue_committeereport",
+    "reports.view_exempt_report",
 ]
 
 
@@ -26,15 +26,15 @@ def test_members_only_read():
 
 
 def test_exempt_members_also_read_part_2_reports():
-    assert "committees.view_exempt_report" in permission_names(roles.MEMBER_EXEMPT, ALL)
-    assert "committees.view_exempt_report" not in permission_names(roles.MEMBER, ALL)
+    assert "reports.view_exempt_report" in permission_names(roles.MEMBER_EXEMPT, ALL)
+    assert "reports.view_exempt_report" not in permission_names(roles.MEMBER, ALL)
 
 
 def test_review_officers_edit_reviews_but_neither_delete_nor_issue():
     names = permission_names(roles.REVIEW_OFFICER, ALL)
     assert "reviews.change_review" in names
     assert "reviews.delete_review" not in names
-    assert "committees.issue_committeereport" not in names
+    assert "reports.issue_committeereport" not in names
 
 
 def test_only_administrators_manage_reference_data():

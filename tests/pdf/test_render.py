@@ -3,7 +3,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from bestvalue.pdf import render_pdf
+from core.pdf import render_pdf
 
 PAGE = """<html><head><style>
 @page {{ size: A4; @bottom-center {{ content: "Page " counter(page) " of " counter(pages) }} }}

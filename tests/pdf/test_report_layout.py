@@ -4,7 +4,7 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from bestvalue.reports import (
+from core.report_layout import (
     ReportLayout,
     Section,
     Table,

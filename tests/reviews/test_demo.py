@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from core.periods import FinancialYear
 from reviews.models import Deferral, Outcome, Recommendation, Review, Stage, StageChange
-from reviews.periods import FinancialYear
 
 pytestmark = pytest.mark.django_db
 

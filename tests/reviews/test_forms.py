@@ -1,5 +1,6 @@
 import pytest
 
+from core.periods import ACCEPTED_SPELLINGS, Period
 from reviews.forms import (
     ChallengeEvidenceForm,
     DocumentForm,
@@ -8,7 +9,6 @@ from reviews.forms import (
     StatusForm,
 )
 from reviews.models import ChallengeEvidence, Recommendation, ReviewDocument, Stage, WardScope
-from reviews.periods import ACCEPTED_SPELLINGS, Period
 from tests.factories import (
     ChallengeEvidenceFactory,
     DirectorFactory,

@@ -3,9 +3,9 @@ from datetime import date
 import pytest
 from django.db import IntegrityError, transaction
 
-from bestvalue.organisation import roles
+from core.periods import FinancialYear, Period
+from organisation import roles
 from reviews.models import ChallengeEvidence, Review, Stage, WardScope
-from reviews.periods import FinancialYear, Period
 from tests.factories import (
     ChallengeEvidenceFactory,
     OutcomeFactory,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviews.periods import (
+from core.periods import (
     ACCEPTED_SPELLINGS,
     FinancialYear,
     Period,

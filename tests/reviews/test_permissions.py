@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from bestvalue.organisation import roles
+from organisation import roles
 from reviews.models import Review
 from tests.factories import (
     ChallengeEvidenceFactory,

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
+from core.periods import FinancialYear, Period
 from reviews import reports
 from reviews.models import Outcome, ProgressUpdate, Recommendation, Review, Stage
-from reviews.periods import FinancialYear, Period
 from tests.factories import DirectorFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,9 +2,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import F
 
-from bestvalue.versioning import StaleEdit
+from core.periods import Period
+from core.versioning import StaleEdit
 from reviews.models import Deferral, ProgressUpdate, Review, Stage, StageChange
-from reviews.periods import Period
 from reviews.services import change_stage
 from tests.factories import ReviewFactory, StageChangeFactory
 

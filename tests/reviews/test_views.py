@@ -4,7 +4,8 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 
-from bestvalue.organisation import roles
+from core.periods import FinancialYear
+from organisation import roles
 from reviews.models import (
     ChallengeEvidence,
     Outcome,
@@ -14,7 +15,6 @@ from reviews.models import (
     ReviewDocument,
     Stage,
 )
-from reviews.periods import FinancialYear
 from tests.factories import (
     ChallengeEvidenceFactory,
     DeferralFactory,

@@ -1,0 +1,48 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from committees.models import BoardRequest, Committee, Meeting, MinuteItem
+from core.admin import VersionedHistoryAdmin
+
+
+@admin.register(Committee)
+class CommitteeAdmin(VersionedHistoryAdmin):
+    list_display = ["name", "kind", "meeting_rule", "house_style"]
+    list_filter = ["kind", "house_style"]
+    search_fields = ["name", "description"]
+    filter_horizontal = ["members"]
+
+
+class MinuteItemInline(admin.StackedInline):
+    model = MinuteItem
+    extra = 0
+    autocomplete_fields = ["presented_by"]
+    raw_id_fields = ["review"]
+
+
+class RaisedRequestInline(admin.StackedInline):
+    model = BoardRequest
+    fk_name = "raised_at"
+    extra = 0
+    autocomplete_fields = ["asked_of"]
+    raw_id_fields = ["due_meeting", "answered_at_meeting", "review"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(VersionedHistoryAdmin):
+    list_display = ["committee", "date", "status"]
+    list_filter = ["committee", "status"]
+    date_hierarchy = "date"
+    list_select_related = ["committee"]
+    filter_horizontal = ["attendees"]
+    inlines = [MinuteItemInline, RaisedRequestInline]
+
+
+@admin.register(BoardRequest)
+class BoardRequestAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "raised_at", "due_meeting", "status"]
+    list_filter = ["status", "raised_at__committee"]
+    list_select_related = ["raised_at__committee", "due_meeting__committee"]
+    search_fields = ["asked_for", "answer", "asked_of_text"]
+    autocomplete_fields = ["asked_of"]
+    raw_id_fields = ["raised_at", "due_meeting", "answered_at_meeting", "review"]

@@ -1,0 +1,48 @@
+"""What the inspections app adds to the shared registries: search, the review page's panel
+and the inspections calendar feed."""
+
+from datetime import timedelta
+
+from core import calendar, panels, search
+from inspections.models import Inspection
+
+
+def register():
+    search.register(
+        search.Source(
+            kind="Inspections",
+            visible_to=lambda user: Inspection.objects.with_people(),
+            fields=["title", "notes", "joint_partner"],
+            summary=lambda inspection: (
+                f"{inspection.financial_year} · {inspection.get_status_display()}"
+            ),
+        )
+    )
+    panels.register(
+        panels.REVIEW,
+        panels.Panel(
+            order=10,
+            template="inspections/_review_inspections.html",
+            context=lambda review, user: {"inspections": Inspection.objects.for_review(review)},
+        ),
+    )
+    calendar.register(
+        calendar.Feed(slug="inspections", label="Inspections", events=inspection_events)
+    )
+
+
+def inspection_events(user):
+    # A fuzzy timing ("Autumn 2004") becomes an all-day event across the whole period.
+    for inspection in (
+        Inspection.objects.with_people()
+        .exclude(timing_start=None)
+        .exclude(status=Inspection.Status.CANCELLED)
+    ):
+        yield calendar.Event(
+            uid=f"inspection-{inspection.pk}@bestvalue",
+            summary=f"Inspection: {inspection.title} ({inspection.timing})",
+            start=inspection.timing_start,
+            end=inspection.timing_end + timedelta(days=1),
+            description=f"{inspection.get_kind_display()} · {inspection.get_status_display()}",
+            url=inspection.get_absolute_url(),
+        )

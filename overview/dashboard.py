@@ -1,0 +1,165 @@
+"""The home page after sign-in: where the programme stands, what is slipping, what is next.
+
+Every figure links to the filtered list behind it. A fixed number of queries, whatever the
+size of the council (tested at two sizes).
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from committees.models import BoardRequest, Meeting
+from core.charts import Bar, BarChart
+from core.periods import FinancialYear
+from improvement_plans.models import (
+    DUE_SOON_DAYS,
+    RAG,
+    RAG_COLOURS,
+    Action,
+    ImprovementPlan,
+    with_rag_counts,
+)
+from inspections.models import Inspection
+from reports.models import CommitteeReport
+from reviews.models import STAGE_COLOURS, Review, Stage
+
+INSPECTIONS_AHEAD = 90  # days
+MEETINGS_SHOWN = 5
+PLANS_SHOWN = 10
+
+
+@dataclass
+class Figure:
+    label: str
+    value: int
+    url: str
+    colour: str = ""
+
+
+def _url(name, **query):
+    return reverse(name) + (f"?{urlencode(query)}" if query else "")
+
+
+def programme_year(today):
+    """This financial year, or the latest with reviews when this one has none yet."""
+    year = FinancialYear.containing(today)
+    if Review.objects.for_programme(year).exists():
+        return year
+    latest = Review.objects.order_by("-programme_year").values_list("programme_year", flat=True)
+    return FinancialYear(latest[0]) if latest else year
+
+
+def stage_chart(year):
+    counts = dict(
+        Review.objects.for_programme(year)
+        .order_by()
+        .values_list("stage")
+        .annotate(count=Count("pk", distinct=True))
+    )
+    bars = [
+        Bar(
+            stage.label,
+            counts.get(stage.value, 0),
+            STAGE_COLOURS[stage],
+            _url("reviews:review-list", year=str(year), stage=stage.value),
+        )
+        for stage in Stage
+        if counts.get(stage.value)
+    ]
+    return BarChart(
+        title=f"Reviews by stage, {year} programme",
+        description=", ".join(f"{bar.label}: {bar.value}" for bar in bars) or "No reviews",
+        bars=bars,
+        label_width=300,  # "Options analysis & improvement plan"
+    )
+
+
+def action_figures(actions, list_name):
+    counts = actions.open().aggregate(
+        red=Count("pk", filter=Q(rag=RAG.RED)), amber=Count("pk", filter=Q(rag=RAG.AMBER))
+    )
+    return [
+        Figure("Red: overdue", counts["red"], _url(list_name, rag=RAG.RED), RAG_COLOURS[RAG.RED]),
+        Figure(
+            f"Amber: due within {DUE_SOON_DAYS} days or no recent update",
+            counts["amber"],
+            _url(list_name, rag=RAG.AMBER),
+            RAG_COLOURS[RAG.AMBER],
+        ),
+    ]
+
+
+def rag_chart(plans):
+    totals = {rag: sum(getattr(plan, rag.value) for plan in plans) for rag in RAG}
+    bars = [
+        Bar(
+            rag.label,
+            totals[rag],
+            RAG_COLOURS[rag],
+            _url("improvement_plans:due-action-list", rag=rag),
+        )
+        if rag in (RAG.RED, RAG.AMBER)
+        else Bar(rag.label, totals[rag], RAG_COLOURS[rag])
+        for rag in RAG
+        if totals[rag]
+    ]
+    return BarChart(
+        title="Improvement plan actions by RAG status",
+        description=", ".join(f"{bar.label}: {bar.value}" for bar in bars) or "No actions",
+        bars=bars,
+    )
+
+
+def context(user, today=None):
+    today = today or timezone.localdate()
+    year = programme_year(today)
+    person = getattr(user, "person", None)
+    plans = with_rag_counts(ImprovementPlan.objects.order_by("title"), today)
+    # A council keeps years of plans: the table shows those most in need of attention.
+    slipping = sorted(
+        (plan for plan in plans if plan.red or plan.amber),
+        key=lambda plan: (-plan.red, -plan.amber, plan.title),
+    )
+    mine = (
+        action_figures(
+            Action.objects.with_rag(today).led_by(person), "improvement_plans:my-action-list"
+        )
+        if person
+        else []
+    )
+    meetings = (
+        Meeting.objects.filter(date__gte=today, status=Meeting.Status.SCHEDULED)
+        .select_related("committee")
+        .prefetch_related(
+            Prefetch("requests_due", queryset=BoardRequest.objects.open().order_by("pk"))
+        )
+        .order_by("date", "committee__name")[:MEETINGS_SHOWN]
+    )
+    drafts = CommitteeReport.objects.visible_to(user).filter(status=CommitteeReport.Status.DRAFT)
+    return {
+        "year": year,
+        "stage_chart": stage_chart(year),
+        "my_actions": mine,
+        "all_actions": action_figures(
+            Action.objects.with_rag(today), "improvement_plans:due-action-list"
+        ),
+        "rag_chart": rag_chart(plans),
+        "plans": slipping[:PLANS_SHOWN],
+        "plans_slipping": len(slipping),
+        "plans_count": len(plans),
+        "inspections": Inspection.objects.with_people()
+        .filter(timing_start__lte=today + timedelta(days=INSPECTIONS_AHEAD), timing_end__gte=today)
+        .exclude(status__in=[Inspection.Status.CANCELLED, Inspection.Status.COMPLETE])
+        .order_by("timing_start"),
+        "inspections_ahead": INSPECTIONS_AHEAD,
+        "meetings": meetings,
+        "drafts": Figure(
+            "Reports awaiting issue",
+            drafts.count(),
+            _url("reports:report-list", status=CommitteeReport.Status.DRAFT),
+        ),
+    }

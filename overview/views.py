@@ -1,0 +1,100 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+from core import calendar, search
+from core.forms import SearchForm
+from inspections.timeline import programme_timeline
+from organisation.models import CalendarFeed, new_feed_token
+from overview import dashboard
+from reviews.filters import ProgrammeFilter
+from reviews.models import Review
+
+
+class HomeView(TemplateView):
+    """The dashboard: reviews by stage, slipping actions, what is coming (see dashboard.py)."""
+
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**dashboard.context(self.request.user), **kwargs)
+
+
+class TimelineView(PermissionRequiredMixin, TemplateView):
+    """The programme's reviews and inspections as a Gantt chart, filtered like the programme."""
+
+    permission_required = "reviews.view_review"
+    template_name = "timeline.html"
+
+    def get_context_data(self, **kwargs):
+        filterset = ProgrammeFilter(self.request.GET, queryset=Review.objects.all())
+        year = filterset.financial_year
+        return super().get_context_data(
+            filterset=filterset,
+            year=year,
+            timeline=programme_timeline(filterset.qs, year, timezone.localdate()),
+            **kwargs,
+        )
+
+
+class SearchView(TemplateView):
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET, auto_id="search-%s")
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        groups = search.search(query, self.request.user)
+        return super().get_context_data(form=form, query=query, groups=groups, **kwargs)
+
+
+class CalendarFeedsView(TemplateView):
+    """The signed-in user's subscription addresses, and the button that replaces them."""
+
+    template_name = "calendar_feeds.html"
+
+    def get_context_data(self, **kwargs):
+        feed = CalendarFeed.objects.filter(user=self.request.user).first()
+        addresses = []
+        if feed:
+            addresses = [
+                (
+                    item.label,
+                    self.request.build_absolute_uri(
+                        reverse("calendar-feed", args=[feed.token, item.slug])
+                    ),
+                )
+                for item in calendar.FEEDS.values()
+            ]
+        return super().get_context_data(feed=feed, addresses=addresses, **kwargs)
+
+    def post(self, request):
+        if request.POST.get("action") == "revoke":
+            CalendarFeed.objects.filter(user=request.user).delete()
+            messages.success(request, "Your calendar addresses have been turned off")
+        else:
+            CalendarFeed.objects.update_or_create(
+                user=request.user, defaults={"token": new_feed_token()}
+            )
+            messages.success(
+                request, "You have new calendar addresses. Any old addresses no longer work"
+            )
+        return redirect("calendar-feeds")
+
+
+@login_not_required
+@require_safe  # a feed is only read; its secret address must not accept anything else
+def calendar_feed(request, token, slug):
+    feed = calendar.FEEDS.get(slug)
+    owner = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or owner is None or not owner.user.is_active:
+        raise Http404("No such calendar")
+    body = calendar.to_ical(feed, feed.events(owner.user), request.build_absolute_uri("/")[:-1])
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
+    return response

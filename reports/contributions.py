@@ -1,0 +1,42 @@
+"""What the reports app adds to the pages and registries of the apps below it: search of
+reports, the reports about a review on its page, and a meeting's agenda on the meeting's."""
+
+from core import panels, search
+from reports.models import CommitteeReport
+
+
+def register():
+    search.register(
+        search.Source(
+            kind="Committee reports",
+            visible_to=lambda user: CommitteeReport.objects.visible_to(user).for_list(),
+            fields=["subject", "purpose", "recommendations", "narrative"],
+            summary=lambda report: f"{report.committee} · {report.get_status_display()}",
+        )
+    )
+    panels.register(
+        panels.REVIEW,
+        panels.Panel(
+            order=40,
+            template="reports/_review_reports.html",
+            context=lambda review, user: {
+                "review": review,
+                "reports": CommitteeReport.objects.visible_to(user)
+                .filter(review=review)
+                .select_related("committee"),
+                "can_create_report": user.has_perm("reports.add_committeereport"),
+            },
+        ),
+    )
+    panels.register(
+        panels.MEETING,
+        panels.Panel(
+            order=10,
+            template="reports/_meeting_agenda.html",
+            context=lambda meeting, user: {
+                "meeting": meeting,
+                "agenda": CommitteeReport.objects.visible_to(user).agenda(meeting),
+                "can_create_report": user.has_perm("reports.add_committeereport"),
+            },
+        ),
+    )

@@ -1,0 +1,213 @@
+"""Committee report pages: list, create, edit the narrative, preview, PDF, issue, correct.
+
+Part 2 reports are hidden from users without exempt access: every view looks reports up
+through `visible_to(user)`, so a Part 2 report's address gives them 404, not 403.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views import View
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
+
+from committees.models import Meeting
+from core.permissions import ObjectEditMixin
+from core.report_layout import render_html, render_report_pdf
+from core.submissions import OneTimeSubmitMixin
+from core.versioning import StaleEdit
+from core.views import RecordHistoryView, VersionedUpdateMixin
+from reports import kinds, services
+from reports.forms import ReportCreateForm, ReportForm
+from reports.models import CommitteeReport
+
+
+class VisibleReportMixin:
+    def get_queryset(self):
+        return CommitteeReport.objects.visible_to(self.request.user).for_list()
+
+
+class ReportListView(PermissionRequiredMixin, VisibleReportMixin, ListView):
+    permission_required = "reports.view_committeereport"
+    template_name = "reports/report_list.html"
+    context_object_name = "report_list"
+    paginate_by = 50
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        status = self.request.GET.get("status")
+        if status in CommitteeReport.Status.values:
+            queryset = queryset.filter(status=status)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            statuses=CommitteeReport.Status.choices,
+            status=self.request.GET.get("status", ""),
+            can_create=self.request.user.has_perm("reports.add_committeereport"),
+            **kwargs,
+        )
+
+
+class ReportCreateView(PermissionRequiredMixin, OneTimeSubmitMixin, CreateView):
+    permission_required = "reports.add_committeereport"
+    form_class = ReportCreateForm
+    template_name = "form_page.html"
+
+    def get_initial(self):
+        # Links from a review, plan or board meeting say what the report is built from.
+        initial = {"report_by": "Head of Policy and Performance"}
+        for name in ("kind", "review", "plan", "board_meeting", "committee", "meeting"):
+            if name in self.request.GET:
+                initial[name] = self.request.GET[name]
+        return initial
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title="Create a committee report",
+            back_url=reverse("reports:report-list"),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        self.object = services.create_report(form.save(commit=False))
+        messages.success(
+            self.request, "The draft has been filled in from the records. Edit the narrative."
+        )
+        return redirect("reports:report-update", self.object.pk)
+
+
+class ReportDetailView(PermissionRequiredMixin, VisibleReportMixin, DetailView):
+    permission_required = "reports.view_committeereport"
+    template_name = "reports/report_detail.html"
+
+    def get_context_data(self, **kwargs):
+        report, user = self.object, self.request.user
+        can_issue = not report.is_issued and user.has_perm("reports.issue_committeereport")
+        # A correction of a Part 2 report must not lead to it, nor name its date.
+        corrects = report.supersedes_id and (
+            CommitteeReport.objects.visible_to(user).filter(pk=report.supersedes_id).first()
+        )
+        return super().get_context_data(
+            can_edit=not report.is_issued and report.can_be_edited_by(user),
+            can_issue=can_issue,
+            can_correct=report.status == CommitteeReport.Status.ISSUED
+            and user.has_perm("reports.add_committeereport"),
+            missing=services.missing_before_issue(report) if can_issue else [],
+            corrects=corrects,
+            **kwargs,
+        )
+
+
+class ReportUpdateView(ObjectEditMixin, VisibleReportMixin, VersionedUpdateMixin, UpdateView):
+    permission_required = "reports.change_committeereport"
+    form_class = ReportForm
+    template_name = "form_page.html"
+    success_message = "The draft has been saved"
+
+    def dispatch(self, request, *args, **kwargs):
+        report = self.get_object()
+        if report.is_issued:
+            messages.error(request, "An issued report cannot change. Make a corrected version.")
+            return redirect(report)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title="Edit the report",
+            caption=str(self.object),
+            back_url=self.object.get_absolute_url(),
+            **kwargs,
+        )
+
+
+class ReportPreviewView(PermissionRequiredMixin, VisibleReportMixin, DetailView):
+    """The report as Members will read it, from the same template as the PDF."""
+
+    permission_required = "reports.view_committeereport"
+
+    def render_to_response(self, context, **kwargs):
+        if self.object.is_issued:  # what was issued is the PDF, not today's records
+            return redirect("reports:report-pdf", self.object.pk)
+        return HttpResponse(render_html(kinds.layout(self.object)))
+
+
+class ReportPdfView(PermissionRequiredMixin, VisibleReportMixin, DetailView):
+    permission_required = "reports.view_committeereport"
+
+    def render_to_response(self, context, **kwargs):
+        report = self.object
+        pdf = bytes(report.pdf) if report.is_issued else render_report_pdf(kinds.layout(report))
+        response = HttpResponse(pdf, content_type="application/pdf")
+        name = slugify(report.subject)[:80] or "report"
+        suffix = "" if report.is_issued else "-draft"
+        response["Content-Disposition"] = f'inline; filename="{name}{suffix}.pdf"'
+        if report.is_issued:
+            response["ETag"] = f'"{report.sha256}"'
+        return response
+
+
+class ReportIssueView(PermissionRequiredMixin, VisibleReportMixin, SingleObjectMixin, View):
+    permission_required = "reports.issue_committeereport"
+
+    def post(self, request, *args, **kwargs):
+        report = self.get_object()
+        if services.missing_before_issue(report):
+            messages.error(request, "The report cannot be issued yet: see what is missing.")
+            return redirect(report)
+        try:
+            version = int(request.POST.get("version", ""))
+            report = services.issue_report(report, by=request.user, expected_version=version)
+        except (ValueError, StaleEdit):
+            messages.error(
+                request, "Someone changed the report after you opened it. Check it and issue again."
+            )
+            return redirect(report)
+        except ValidationError as error:  # e.g. its item number was taken a moment ago
+            messages.error(request, " ".join(error.messages))
+            return redirect(report)
+        messages.success(request, "The report has been issued. Its PDF will not change.")
+        return redirect(report)
+
+
+class ReportCorrectView(PermissionRequiredMixin, VisibleReportMixin, SingleObjectMixin, View):
+    permission_required = "reports.add_committeereport"
+
+    def post(self, request, *args, **kwargs):
+        report = self.get_object()
+        if report.status != CommitteeReport.Status.ISSUED:
+            raise Http404("Only an issued report can be corrected")
+        draft = services.correct_report(report)
+        if not CommitteeReport.objects.visible_to(request.user).filter(pk=draft.pk).exists():
+            # Someone made the correction Part 2: its address is not for this user.
+            messages.error(request, "A corrected version has already been started by someone else.")
+            return redirect(report)
+        messages.success(request, "A corrected version has been started as a draft.")
+        return redirect("reports:report-update", draft.pk)
+
+
+class ReportHistoryView(PermissionRequiredMixin, VisibleReportMixin, RecordHistoryView):
+    permission_required = "reports.view_committeereport"
+
+
+class AgendaPackView(PermissionRequiredMixin, DetailView):
+    """The meeting's issued reports as one PDF; Part 2 reports only for those who may read them."""
+
+    permission_required = "reports.view_committeereport"
+    model = Meeting
+
+    def render_to_response(self, context, **kwargs):
+        agenda = CommitteeReport.objects.visible_to(self.request.user).agenda(self.object)
+        if not agenda:
+            raise Http404("This meeting has no issued reports")
+        response = HttpResponse(services.agenda_pack(agenda), content_type="application/pdf")
+        name = slugify(f"{self.object.committee} {self.object.date}")
+        response["Content-Disposition"] = f'inline; filename="agenda-{name}.pdf"'
+        return response
