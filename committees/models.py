@@ -9,6 +9,7 @@ from django.utils import formats, timezone
 from simple_history.models import HistoricalRecords
 
 from committees import rules
+from core.permissions import EditableRecord, RecordQuerySet
 from core.versioning import VersionedModel
 from organisation.models import Person
 from reviews.models import Review
@@ -36,7 +37,7 @@ class RequestStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class CommitteeQuerySet(models.QuerySet):
+class CommitteeQuerySet(RecordQuerySet):
     def with_next_meeting(self, today=None):
         """Annotate `next_meeting_date`: the first meeting from today that is not cancelled."""
         upcoming = Q(meetings__date__gte=today or timezone.localdate()) & ~Q(
@@ -45,7 +46,7 @@ class CommitteeQuerySet(models.QuerySet):
         return self.annotate(next_meeting_date=Min("meetings__date", filter=upcoming))
 
 
-class Committee(VersionedModel):
+class Committee(EditableRecord, VersionedModel):
     class Kind(models.TextChoices):
         BOARD = "board", "Board"
         SCRUTINY_PANEL = "scrutiny_panel", "Scrutiny panel"
@@ -143,12 +144,8 @@ class Committee(VersionedModel):
         dates = set(meetings) | set(self.rule_dates(after=today, count=count, inclusive=True))
         return [(day, meetings.get(day)) for day in sorted(dates)[:count]]
 
-    def can_be_edited_by(self, user):
-        # Best value officers and administrators; roles.py gives nobody else this permission.
-        return user.has_perm("committees.change_committee")
 
-
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(RecordQuerySet):
     def not_cancelled(self):
         return self.exclude(status=Meeting.Status.CANCELLED)
 
@@ -162,7 +159,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.select_related("committee").prefetch_related("attendees")
 
 
-class Meeting(VersionedModel):
+class Meeting(EditableRecord, VersionedModel):
     Status = MeetingStatus
 
     STATUS_COLOURS = {Status.SCHEDULED: "blue", Status.HELD: "green", Status.CANCELLED: "grey"}
@@ -215,11 +212,6 @@ class Meeting(VersionedModel):
 
     def has_taken_place(self, today=None):
         return self.status == self.Status.HELD or self.date < (today or timezone.localdate())
-
-    def can_be_edited_by(self, user):
-        # Best value officers and administrators, and review officers, who write minutes too
-        # (roles.py gives them the meeting, minute item and board request permissions).
-        return user.has_perm("committees.change_meeting")
 
     def previous_meeting(self):
         return self.committee.meetings.filter(date__lt=self.date).order_by("-date").first()

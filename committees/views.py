@@ -1,14 +1,11 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.generic import DetailView, FormView, ListView, UpdateView
-from django.views.generic.detail import SingleObjectMixin
 
 from committees import services
 from committees.forms import (
@@ -21,14 +18,19 @@ from committees.ical import meetings_calendar
 from committees.models import BoardRequest, Committee, Meeting, MinuteItem, long_date
 from core import panels
 from core.permissions import ObjectEditMixin
-from core.versioning import StaleEdit
-from core.views import RecordHistoryView, VersionedUpdateMixin
+from core.views import (
+    FormPageMixin,
+    ReadMixin,
+    RecordFormMixin,
+    RecordHistoryView,
+    VersionedUpdateMixin,
+)
 
 NEXT_MEETINGS_SHOWN = 6
 PAST_MEETINGS_PER_PAGE = 20
 
 
-class CommitteeListView(PermissionRequiredMixin, ListView):
+class CommitteeListView(ReadMixin, ListView):
     permission_required = "committees.view_committee"
     template_name = "committees/committee_list.html"
 
@@ -36,7 +38,7 @@ class CommitteeListView(PermissionRequiredMixin, ListView):
         return Committee.objects.with_next_meeting()
 
 
-class CommitteeDetailView(PermissionRequiredMixin, DetailView):
+class CommitteeDetailView(ReadMixin, DetailView):
     permission_required = "committees.view_committee"
     template_name = "committees/committee_detail.html"
     queryset = Committee.objects.prefetch_related("members")
@@ -57,44 +59,21 @@ class CommitteeDetailView(PermissionRequiredMixin, DetailView):
         )
 
 
-class CommitteeUpdateView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
+class CommitteeUpdateView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, UpdateView):
     permission_required = "committees.change_committee"
     model = Committee
     form_class = CommitteeForm
-    template_name = "form_page.html"
+    page_title = "Change meeting arrangements"
     success_message = "The meeting arrangements have been saved"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title="Change meeting arrangements",
-            caption=str(self.object),
-            back_url=self.object.get_absolute_url(),
-            **kwargs,
-        )
 
-
-class CommitteeScheduleView(ObjectEditMixin, SingleObjectMixin, FormView):
+class CommitteeScheduleView(RecordFormMixin, FormView):
     """Schedule the next N meetings from the committee's rule (a POST; GET shows the form)."""
 
     permission_required = "committees.add_meeting"
     model = Committee
     form_class = ScheduleMeetingsForm
-    template_name = "form_page.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().dispatch(request, *args, **kwargs)
-
-    def edit_target(self):
-        return self.object
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title="Schedule meetings",
-            caption=str(self.object),
-            back_url=self.object.get_absolute_url(),
-            **kwargs,
-        )
+    page_title = "Schedule meetings"
 
     def form_valid(self, form):
         try:
@@ -112,7 +91,7 @@ class CommitteeScheduleView(ObjectEditMixin, SingleObjectMixin, FormView):
         return redirect(self.object)
 
 
-class CommitteeCalendarView(PermissionRequiredMixin, DetailView):
+class CommitteeCalendarView(ReadMixin, DetailView):
     """The committee's meetings as an iCalendar file (text/calendar)."""
 
     permission_required = "committees.view_meeting"
@@ -130,12 +109,12 @@ class CommitteeCalendarView(PermissionRequiredMixin, DetailView):
         return response
 
 
-class CommitteeHistoryView(PermissionRequiredMixin, RecordHistoryView):
+class CommitteeHistoryView(RecordHistoryView):
     permission_required = "committees.view_committee"
     model = Committee
 
 
-class MeetingDetailView(PermissionRequiredMixin, DetailView):
+class MeetingDetailView(ReadMixin, DetailView):
     permission_required = "committees.view_meeting"
     template_name = "committees/meeting_detail.html"
     queryset = Meeting.objects.for_detail()
@@ -156,19 +135,12 @@ class MeetingDetailView(PermissionRequiredMixin, DetailView):
         )
 
 
-class MeetingHistoryView(PermissionRequiredMixin, RecordHistoryView):
+class MeetingHistoryView(RecordHistoryView):
     """The meeting's history with its minute items' and requests' history."""
 
     permission_required = "committees.view_meeting"
     queryset = Meeting.objects.select_related("committee")
-
-    def history_records(self):
-        meeting = self.object
-        return [
-            *super().history_records(),
-            *MinuteItem.history.filter(meeting_id=meeting.pk).select_related("history_user"),
-            *BoardRequest.history.filter(raised_at_id=meeting.pk).select_related("history_user"),
-        ]
+    parts = [(MinuteItem, "meeting_id"), (BoardRequest, "raised_at_id")]
 
 
 class MinutesView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
@@ -205,17 +177,9 @@ class MinutesView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
             return self.form_valid(form)
         return self.form_invalid(form)
 
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                self.object = form.save(commit=False)
-                self.object.save_if_unchanged(form.cleaned_data["version"])
-                form.save_m2m()
-                self.parts.save(next_meeting=lambda: services.next_meeting(self.object))
-        except StaleEdit:
-            return self.conflict(form)
-        messages.success(self.request, self.success_message)
-        return redirect(self.object)
+    def save_related(self, form):
+        super().save_related(form)
+        self.parts.save(next_meeting=lambda: services.next_meeting(self.object))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

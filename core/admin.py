@@ -3,7 +3,7 @@
 from django import forms
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.versioning import VersionedFormMixin
+from core.versioning import StaleEdit, VersionedFormMixin
 
 
 class VersionedAdminForm(VersionedFormMixin, forms.ModelForm):
@@ -24,17 +24,13 @@ class VersionedAdminForm(VersionedFormMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk and "version" in cleaned:
-            stored = (
-                type(self.instance)
-                ._default_manager.select_for_update()
-                .values_list("version", flat=True)
-                .get(pk=self.instance.pk)
-            )
-            if stored != cleaned["version"]:
+            try:
+                type(self.instance).locked(self.instance.pk, cleaned["version"])
+            except StaleEdit:
                 raise forms.ValidationError(
                     "Someone changed this record after you opened it. Open it again to see "
                     "their change, then make yours."
-                )
+                ) from None
         return cleaned
 
 

@@ -59,6 +59,18 @@ class DateInputField(gds_fields.DateInputField):
             raise ValidationError(self.invalid_message, code="invalid") from None
 
 
+class FilterForm(GDSFormMixin, forms.Form):
+    """The form of every list's filters (django-filter's FilterSet.Meta.form): a GET form,
+    so filtered lists work without JavaScript and can be bookmarked."""
+
+    submit_label = "Apply filters"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_method = "get"
+        self.helper.form_class = "bv-filters"
+
+
 class SignInForm(GDSFormMixin, auth_forms.AuthenticationForm):
     submit_label = "Sign in"
     error_messages = {

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.db import models, transaction
-from django.db.models import F
 
 
 class StaleEdit(Exception):
@@ -15,20 +14,21 @@ class VersionedModel(models.Model):
     class Meta:
         abstract = True
 
-    def save_if_unchanged(self, expected_version, **kwargs):
-        """Save only if the stored version is still `expected_version`; raise StaleEdit if not.
+    @classmethod
+    def locked(cls, pk, expected_version):
+        """The record, locked until the transaction ends, if its version is still
+        `expected_version`; StaleEdit if someone saved it since. The one version check:
+        page saves, services, the admin and issuing all come through here."""
+        current = cls._default_manager.select_for_update().get(pk=pk)
+        if current.version != expected_version:
+            raise StaleEdit(current)
+        return current
 
-        The conditional UPDATE both checks and claims the row, so two concurrent saves
-        cannot both succeed.
-        """
+    def save_if_unchanged(self, expected_version, **kwargs):
+        """Save only if the stored version is still `expected_version`, moving it on; raise
+        StaleEdit if not."""
         with transaction.atomic():
-            claimed = (
-                type(self)
-                ._default_manager.filter(pk=self.pk, version=expected_version)
-                .update(version=F("version") + 1)
-            )
-            if not claimed:
-                raise StaleEdit(self)
+            type(self).locked(self.pk, expected_version)
             self.version = expected_version + 1
             self.save(**kwargs)
 

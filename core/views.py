@@ -1,17 +1,120 @@
-"""The views every app builds on: a versioned edit that reports a conflict, and history in
-words."""
+"""The view kit every app builds its pages from. A page states its queryset, form, template
+and permission; the kit does the rest:
+
+- `ReadMixin`: the model permission, and only records the user may see (`visible_to`);
+- `ObjectEditMixin` (core.permissions): the object rule, on the record or its parent;
+- `PartMixin`: pages about a part of a record (a review's recommendation, a plan's action),
+  whose parent is found from the address and whose editing rule applies;
+- `FormPageMixin`: templates/form_page.html's title, caption and back link;
+- `CreateMixin` / `VersionedUpdateMixin`: adding once (core.submissions) and saving only
+  over what the user saw (core.versioning), each with its success message;
+- `FilteredListView`: django-filter, the GOV.UK filter form, pagination, CSV and Excel;
+- `RecordHistoryView`: who changed what, for a record and its parts.
+"""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.contrib.messages import views as messages_views
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import formats, timezone
+from django.utils.functional import cached_property
 from django.views.generic import DetailView
+from django.views.generic.detail import SingleObjectMixin
+from django_filters.views import FilterView
 
 from core import history
+from core.exports import ExportMixin
+from core.permissions import ObjectEditMixin
+from core.submissions import OneTimeSubmitMixin
 from core.versioning import StaleEdit
 
 
-class VersionedUpdateMixin:
+class ReadMixin(PermissionRequiredMixin):
+    """The model permission (the role's ceiling), and only the records the user may see: a
+    record they may not see is 404, as if it did not exist."""
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.request.user)
+
+
+class FormPageMixin:
+    """Fills templates/form_page.html: a title, a caption naming the record, a back link."""
+
+    template_name = "form_page.html"
+    page_title = ""
+
+    def get_page_title(self):
+        return self.page_title
+
+    def get_caption(self):
+        return str(self.object) if getattr(self, "object", None) else ""
+
+    def get_back_url(self):
+        return self.object.get_absolute_url() if getattr(self, "object", None) else ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            page_title=self.get_page_title(),
+            caption=self.get_caption(),
+            back_url=self.get_back_url(),
+            **kwargs,
+        )
+
+
+class PartMixin(ObjectEditMixin, FormPageMixin):
+    """Adding or changing a part of a record: `self.parent`, found by `parent_kwarg` in the
+    address; whoever may edit the parent may edit its parts."""
+
+    parent_model = None  # adding: the parent's id is in the address, as `parent_kwarg`
+    parent_kwarg = "pk"
+    parent_field = ""  # changing: the part's field that holds its parent
+
+    def get_parent(self):
+        if self.parent_field:
+            return getattr(self.get_object(), self.parent_field)
+        return get_object_or_404(self.parent_model, pk=self.kwargs[self.parent_kwarg])
+
+    @cached_property
+    def parent(self):
+        return self.get_parent()
+
+    def edit_target(self):
+        return self.parent
+
+    def get_caption(self):
+        return str(self.parent)
+
+    def get_back_url(self):
+        return self.parent.get_absolute_url()
+
+
+class RecordFormMixin(PartMixin, SingleObjectMixin):
+    """A form that acts on one record without being its ModelForm (moving a review to its
+    next stage, scheduling a committee's meetings): the record's editing rule applies."""
+
+    def get_parent(self):
+        return self.object
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SuccessMessageMixin(messages_views.SuccessMessageMixin):
+    """Django's success message, in which `%(object)s` names the record too."""
+
+    def get_success_message(self, cleaned_data):
+        return self.success_message % {"object": self.object, **cleaned_data}
+
+
+class CreateMixin(OneTimeSubmitMixin, SuccessMessageMixin):
+    """For CreateViews: saved once however often the page is sent, then a message."""
+
+    success_message = "Added"
+
+
+class VersionedUpdateMixin(SuccessMessageMixin):
     """For UpdateViews of a VersionedModel whose form uses VersionedFormMixin.
 
     A save made after someone else's is refused: the form comes back with what the user
@@ -26,11 +129,16 @@ class VersionedUpdateMixin:
             with transaction.atomic():
                 self.object = form.save(commit=False)
                 self.object.save_if_unchanged(form.cleaned_data["version"])
-                form.save_m2m()
+                self.save_related(form)
         except StaleEdit:
             return self.conflict(form)
-        messages.success(self.request, self.success_message)
+        messages.success(self.request, self.get_success_message(form.cleaned_data))
         return redirect(self.get_success_url())
+
+    def save_related(self, form):
+        """What is saved with the record, in its transaction: its many-to-many fields, and
+        (where a page overrides this) its parts."""
+        form.save_m2m()
 
     def conflict(self, form):
         current = type(self.object)._default_manager.get(pk=self.object.pk)
@@ -51,15 +159,34 @@ class VersionedUpdateMixin:
         return self.form_invalid(form)
 
 
-class RecordHistoryView(DetailView):
-    """Who changed what and when, in words, for a record and (by overriding) its parts."""
+class RecordHistoryView(ReadMixin, DetailView):
+    """Who changed what and when, in words, for a record and its parts: `parts` lists each
+    part's model and the field of its history that holds the record's id."""
 
     template_name = "history.html"
+    parts: list[tuple] = []
 
     def history_records(self):
-        return list(self.object.history.select_related("history_user"))
+        records = list(self.object.history.select_related("history_user"))
+        for model, field in self.parts:
+            records += model.history.filter(**{field: self.object.pk}).select_related(
+                "history_user"
+            )
+        return records
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             entries=history.entries(self.history_records(), user=self.request.user), **kwargs
         )
+
+
+class FilteredListView(ReadMixin, ExportMixin, FilterView):
+    """A list with django-filter's filters in a GOV.UK form (GET, so it works without
+    JavaScript and can be bookmarked), pages of `paginate_by`, and the same rows as CSV or
+    Excel (`export_name`, `export_columns`). A filter in error lists nothing and says why in
+    the error summary, rather than showing rows the officer did not ask for."""
+
+    paginate_by = 25
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filterset=self.filterset, **kwargs)

@@ -3,22 +3,13 @@
 import django_filters
 from django import forms
 
-from core.forms import GDSFormMixin
+from core.forms import FilterForm
 from improvement_plans.models import RAG, Action, ImprovementPlan, TimeLog
 from organisation.models import Person
 
 # The browser's own date picker: no JavaScript of ours, and it submits ISO dates.
 DATE_PICKER = forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"})
 SORTS = [("urgency", "Most urgent first"), ("milestone", "Milestone date")]
-
-
-class FilterForm(GDSFormMixin, forms.Form):
-    submit_label = "Apply filters"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper.form_method = "get"
-        self.helper.form_class = "bv-filters"
 
 
 def lead_choices(actions):

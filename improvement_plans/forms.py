@@ -13,7 +13,6 @@ from improvement_plans.models import (
     ExternalCommission,
     ImprovementPlan,
     KeyIssue,
-    edits_everything,
 )
 from inspections.models import Inspection
 from organisation.models import Person
@@ -134,13 +133,9 @@ class ImprovementPlanForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["review"].empty_label = "No review"
         self.fields["inspection"].empty_label = "No inspection"
         self.fields["monitoring_committee"].empty_label = "No committee yet"
-        if not edits_everything(user):
-            # Review officers plan for the reviews they may edit, and those reviews' inspections.
-            reviews = Review.objects.editable_by(user)
-            self.fields["review"].queryset = reviews
-            self.fields["inspection"].queryset = Inspection.objects.filter(
-                review__in=reviews.values("pk")
-            )
+        # A plan is for a review, or an inspection, that the user may edit.
+        self.fields["review"].queryset = Review.objects.editable_by(user)
+        self.fields["inspection"].queryset = Inspection.objects.editable_by(user)
         self.fields["monitoring_interval_months"].error_messages["min_value"] = (
             "The monitoring interval must be at least 1 month"
         )

@@ -33,6 +33,7 @@ from simple_history.models import HistoricalRecords
 
 from committees.models import Committee
 from core.fields import PeriodColumns, period_columns, period_constraint
+from core.permissions import EditableRecord, RecordQuerySet
 from core.versioning import VersionedModel
 from inspections.models import Inspection, InspectionRecommendation
 from organisation import roles
@@ -70,28 +71,7 @@ RAG_COLOURS = {
 RAG_ORDER = {rag: position for position, rag in enumerate(RAG)}
 
 
-def edits_everything(user):
-    """Best value officers and administrators edit every plan; review officers some."""
-    return roles.role_of(user) in {roles.ADMINISTRATOR, roles.BEST_VALUE_OFFICER}
-
-
-def _as_condition(rule):
-    """An annotation for an editing rule that is True, False or a Q."""
-    if isinstance(rule, bool):
-        return Value(rule)
-    # A Case rather than the bare condition, which is NULL (not False) when a lead is blank.
-    return Case(When(rule, then=Value(True)), default=Value(False))
-
-
-def _filter_by(queryset, rule):
-    if rule is True:
-        return queryset
-    if rule is False:
-        return queryset.none()
-    return queryset.filter(rule)
-
-
-class ImprovementPlanQuerySet(models.QuerySet):
+class ImprovementPlanQuerySet(RecordQuerySet):
     def with_links(self):
         return self.select_related("review", "inspection", "monitoring_committee")
 
@@ -110,19 +90,16 @@ class ImprovementPlanQuerySet(models.QuerySet):
         return with_rag_counts(self.filter(review=review).with_links(), today)
 
     def editing_rule(self, user):
-        """True (every plan), False (none) or a Q of the plans `user` may edit."""
-        if not user.has_perm("improvement_plans.change_improvementplan"):
-            return False
-        if edits_everything(user):
-            return True
+        """Review officers edit the plans of the reviews they may edit, and of those
+        reviews' inspections."""
+        rule = super().editing_rule(user)
+        if rule is False or roles.edits_everything(user):
+            return rule
         reviews = Review.objects.editable_by(user).values("pk")
         return Q(review__in=reviews) | Q(inspection__review__in=reviews)
 
-    def editable_by(self, user):
-        return _filter_by(self, self.editing_rule(user))
 
-
-class ImprovementPlan(VersionedModel):
+class ImprovementPlan(EditableRecord, VersionedModel):
     review = models.ForeignKey(
         Review,
         on_delete=models.PROTECT,
@@ -217,9 +194,6 @@ class ImprovementPlan(VersionedModel):
                 return when
             number += 1
 
-    def can_be_edited_by(self, user):
-        return ImprovementPlan.objects.filter(pk=self.pk).editable_by(user).exists()
-
     def next_key_issue_number(self):
         highest = self.key_issues.aggregate(highest=Max("number"))["highest"]
         return (highest or 0) + 1
@@ -273,7 +247,7 @@ class KeyIssue(VersionedModel):
         return (highest or 0) + 1
 
 
-class ActionQuerySet(models.QuerySet):
+class ActionQuerySet(RecordQuerySet):
     def with_rag(self, today=None):
         """Annotate `last_progress_on`, `rag` (a RAG value) and `rag_order` (for sorting).
 
@@ -346,8 +320,8 @@ class ActionQuerySet(models.QuerySet):
         return self.filter(lead_officer=person)
 
     def editing_rule(self, user):
-        """True, False or a Q of the actions `user` may edit: their plan's, or ones they lead."""
-        if not user.has_perm("improvement_plans.change_action"):
+        """The actions of the plans `user` may edit, and those they lead."""
+        if super().editing_rule(user) is False:
             return False
         plans = ImprovementPlan.objects.editing_rule(user)
         if plans is True:
@@ -360,13 +334,6 @@ class ActionQuerySet(models.QuerySet):
             rule |= Q(lead_officer=person)
         return rule
 
-    def editable_by(self, user):
-        return _filter_by(self, self.editing_rule(user))
-
-    def with_can_edit(self, user):
-        """Annotate `can_edit`: whether `user` may update each action (one query for a list)."""
-        return self.annotate(can_edit=_as_condition(self.editing_rule(user)))
-
 
 class ActionStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
@@ -375,7 +342,7 @@ class ActionStatus(models.TextChoices):
     DROPPED = "dropped", "Dropped"
 
 
-class Action(VersionedModel):
+class Action(EditableRecord, VersionedModel):
     Status = ActionStatus
 
     class RiskLevel(models.TextChoices):
@@ -507,9 +474,6 @@ class Action(VersionedModel):
         elif status != Action.Status.COMPLETE:
             self.completed_on = None
         self.status = status
-
-    def can_be_edited_by(self, user):
-        return Action.objects.filter(pk=self.pk).editable_by(user).exists()
 
 
 class ActionUpdate(models.Model):

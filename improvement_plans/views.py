@@ -14,11 +14,18 @@ from django.views.generic import (
     UpdateView,
 )
 
-from core.exports import Column, ExportMixin
+from core.exports import Column
 from core.permissions import ObjectEditMixin
-from core.submissions import OneTimeSubmitMixin
 from core.versioning import StaleEdit
-from core.views import RecordHistoryView, VersionedUpdateMixin
+from core.views import (
+    CreateMixin,
+    FilteredListView,
+    FormPageMixin,
+    PartMixin,
+    ReadMixin,
+    RecordHistoryView,
+    VersionedUpdateMixin,
+)
 from improvement_plans import services
 from improvement_plans.filters import ActionFilter, DueActionFilter, MyActionFilter, TimeLogFilter
 from improvement_plans.forms import (
@@ -44,51 +51,20 @@ from improvement_plans.models import (
 from inspections.models import InspectionRecommendation
 
 
-class ReadMixin(PermissionRequiredMixin):
+class PlanPageMixin(ReadMixin):
     """Every role reads plans; the permission keeps out sign-ins that have no role."""
 
     permission_required = "improvement_plans.view_improvementplan"
 
 
-class FormPageMixin:
-    """Fills templates/form_page.html: a title, a caption naming the parent, a back link."""
+class PlanPartMixin(PartMixin):
+    """Pages about a part of a plan: the plan's editing rule applies."""
 
-    template_name = "form_page.html"
-    page_title = ""
+    parent_model = ImprovementPlan
 
-    def get_caption(self):
-        return ""
-
-    def get_back_url(self):
-        return reverse("improvement_plans:plan-list")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title=self.page_title,
-            caption=self.get_caption(),
-            back_url=self.get_back_url(),
-            **kwargs,
-        )
-
-
-class PlanPartMixin:
-    """For pages about a part of a plan: the plan is `self.plan`, and its editing rule applies."""
-
-    def get_plan(self):
-        return self.get_object().plan
-
-    @cached_property
+    @property
     def plan(self):
-        return self.get_plan()
-
-    def edit_target(self):
-        return self.plan
-
-    def get_caption(self):
-        return str(self.plan)
-
-    def get_back_url(self):
-        return self.plan.get_absolute_url()
+        return self.parent
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
@@ -97,7 +73,7 @@ class PlanPartMixin:
 # --- Plans ------------------------------------------------------------------------------
 
 
-class PlanListView(ReadMixin, ListView):
+class PlanListView(PlanPageMixin, ListView):
     template_name = "improvement_plans/plan_list.html"
     context_object_name = "plans"
     paginate_by = 25
@@ -111,7 +87,7 @@ class PlanListView(ReadMixin, ListView):
         return context
 
 
-class PlanDetailView(ReadMixin, DetailView):
+class PlanDetailView(PlanPageMixin, DetailView):
     template_name = "improvement_plans/plan_detail.html"
     context_object_name = "plan"
 
@@ -135,7 +111,7 @@ class PlanDetailView(ReadMixin, DetailView):
             )
         )
         return super().get_context_data(
-            filter=action_filter,
+            filterset=action_filter,
             key_issues=key_issues,
             shown_count=sum(len(key_issue.shown_actions) for key_issue in key_issues),
             commissions=plan.external_commissions.prefetch_related("key_issues"),
@@ -145,18 +121,18 @@ class PlanDetailView(ReadMixin, DetailView):
         )
 
 
-class PlanCreateView(PermissionRequiredMixin, OneTimeSubmitMixin, FormPageMixin, CreateView):
+class PlanCreateView(PermissionRequiredMixin, CreateMixin, FormPageMixin, CreateView):
     model = ImprovementPlan
     form_class = ImprovementPlanForm
     permission_required = "improvement_plans.add_improvementplan"
     page_title = "Create an improvement plan"
+    success_message = "Improvement plan “%(object)s” created"
+
+    def get_back_url(self):
+        return reverse("improvement_plans:plan-list")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def form_valid(self, form):
-        messages.success(self.request, f"Improvement plan “{form.instance}” created")
-        return super().form_valid(form)
 
 
 class PlanUpdateView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, UpdateView):
@@ -165,56 +141,38 @@ class PlanUpdateView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, Updat
     permission_required = "improvement_plans.change_improvementplan"
     page_title = "Change the plan"
 
-    def get_caption(self):
-        return str(self.object)
-
-    def get_back_url(self):
-        return self.object.get_absolute_url()
-
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
 
-class PlanHistoryView(ReadMixin, RecordHistoryView):
+class PlanHistoryView(PlanPageMixin, RecordHistoryView):
     """The plan's history with its key issues', actions' and commissions'."""
 
     model = ImprovementPlan
+    parts = [(KeyIssue, "plan_id"), (ExternalCommission, "plan_id")]
 
     def history_records(self):
-        plan = self.object
-        key_issue_ids = KeyIssue.history.filter(plan_id=plan.pk).values("id")
-        parts = [
-            KeyIssue.history.filter(plan_id=plan.pk),
-            Action.history.filter(key_issue_id__in=key_issue_ids),
-            ExternalCommission.history.filter(plan_id=plan.pk),
-        ]
-        return [
-            *super().history_records(),
-            *(record for part in parts for record in part.select_related("history_user")),
-        ]
+        # Actions of key issues since deleted too: found through the key issues' history.
+        key_issue_ids = KeyIssue.history.filter(plan_id=self.object.pk).values("id")
+        actions = Action.history.filter(key_issue_id__in=key_issue_ids)
+        return [*super().history_records(), *actions.select_related("history_user")]
 
 
 # --- Key issues -------------------------------------------------------------------------
 
 
-class KeyIssueCreateView(
-    PlanPartMixin, ObjectEditMixin, OneTimeSubmitMixin, FormPageMixin, CreateView
-):
+class KeyIssueCreateView(PlanPartMixin, CreateMixin, CreateView):
     model = KeyIssue
     form_class = KeyIssueForm
     permission_required = "improvement_plans.add_keyissue"
     page_title = "Add a key issue"
 
-    def get_plan(self):
-        return get_object_or_404(ImprovementPlan, pk=self.kwargs["pk"])
-
     def get_success_url(self):
         return self.object.get_absolute_url()
 
 
-class KeyIssueUpdateView(
-    PlanPartMixin, ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, UpdateView
-):
+class KeyIssueUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
+    parent_field = "plan"
     model = KeyIssue
     form_class = KeyIssueForm
     permission_required = "improvement_plans.change_keyissue"
@@ -230,7 +188,7 @@ class KeyIssueUpdateView(
 # --- Actions ----------------------------------------------------------------------------
 
 
-class ActionDetailView(ReadMixin, DetailView):
+class ActionDetailView(PlanPageMixin, DetailView):
     def get_queryset(self):
         return (
             Action.objects.with_rag()
@@ -246,15 +204,13 @@ class ActionDetailView(ReadMixin, DetailView):
         )
 
 
-class ActionCreateView(
-    PlanPartMixin, ObjectEditMixin, OneTimeSubmitMixin, FormPageMixin, CreateView
-):
+class ActionCreateView(PlanPartMixin, CreateMixin, CreateView):
     model = Action
     form_class = ActionForm
     permission_required = "improvement_plans.add_action"
     page_title = "Add an action"
 
-    def get_plan(self):
+    def get_parent(self):
         return self.key_issue.plan
 
     @cached_property
@@ -281,9 +237,6 @@ class ActionUpdateView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, Upd
     def get_caption(self):
         return f"Action {self.object.reference}"
 
-    def get_back_url(self):
-        return self.object.get_absolute_url()
-
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.object.key_issue.plan}
 
@@ -303,8 +256,8 @@ class ActionProgressView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, U
     def get_caption(self):
         return f"{self.object.key_issue.plan} – action {self.object.reference}"
 
-    def get_back_url(self):
-        return self.object.get_absolute_url()
+    def get_success_message(self, cleaned_data):
+        return f"Update recorded for action {self.object.reference}"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -322,29 +275,18 @@ class ActionProgressView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, U
             )
         except StaleEdit:
             return self.conflict(form)
-        messages.success(self.request, f"Update recorded for action {self.object.reference}")
+        messages.success(self.request, self.get_success_message(form.cleaned_data))
         return redirect(self.object)
 
 
-class ActionHistoryView(ReadMixin, RecordHistoryView):
+class ActionHistoryView(PlanPageMixin, RecordHistoryView):
     model = Action
 
-    def get_queryset(self):
-        return Action.objects.select_related("key_issue")
-
-    def history_records(self):
-        action = self.object
-        parts = [
-            ActionUpdate.history.filter(action_id=action.pk),
-            TimeLog.history.filter(action_id=action.pk),
-        ]
-        return [
-            *super().history_records(),
-            *(record for part in parts for record in part.select_related("history_user")),
-        ]
+    queryset = Action.objects.select_related("key_issue")
+    parts = [(ActionUpdate, "action_id"), (TimeLog, "action_id")]
 
 
-class ActionListView(ReadMixin, ExportMixin, ListView):
+class ActionListView(PlanPageMixin, FilteredListView):
     """Actions across plans, most urgent first, with filters; as CSV or Excel."""
 
     template_name = "improvement_plans/action_list.html"
@@ -366,18 +308,13 @@ class ActionListView(ReadMixin, ExportMixin, ListView):
         raise NotImplementedError
 
     def get_queryset(self):
-        actions = (
+        return (
             self.base_queryset()
             .with_rag()
             .with_can_edit(self.request.user)
             .with_plan()
             .in_rag_order()
         )
-        self.filter = self.filterset_class(self.request.GET or None, queryset=actions)
-        return self.filter.qs
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(filter=self.filter, **kwargs)
 
 
 class MyActionListView(ActionListView):
@@ -417,7 +354,7 @@ class DueActionListView(ActionListView):
 # --- Staff time and external support ------------------------------------------------------
 
 
-class StaffTimeView(ReadMixin, TemplateView):
+class StaffTimeView(PlanPageMixin, TemplateView):
     """Hours logged per plan and person; per key issue and action once a plan is chosen."""
 
     template_name = "improvement_plans/staff_time.html"
@@ -427,7 +364,7 @@ class StaffTimeView(ReadMixin, TemplateView):
         logs = time_filter.qs
         plan = time_filter.form.cleaned_data.get("plan") if time_filter.is_bound else None
         context = {
-            "filter": time_filter,
+            "filterset": time_filter,
             "plan": plan,
             "total": logs.aggregate(total=Sum("hours"))["total"],
             "by_plan": logs.totals_by("action__key_issue__plan", "action__key_issue__plan__title"),
@@ -443,7 +380,7 @@ class StaffTimeView(ReadMixin, TemplateView):
         return super().get_context_data(**context, **kwargs)
 
 
-class CommissionListView(ReadMixin, ListView):
+class CommissionListView(PlanPageMixin, ListView):
     template_name = "improvement_plans/commission_list.html"
     paginate_by = 25
 
@@ -451,24 +388,18 @@ class CommissionListView(ReadMixin, ListView):
         return ExternalCommission.objects.select_related("plan").prefetch_related("key_issues")
 
 
-class CommissionCreateView(
-    PlanPartMixin, ObjectEditMixin, OneTimeSubmitMixin, FormPageMixin, CreateView
-):
+class CommissionCreateView(PlanPartMixin, CreateMixin, CreateView):
     model = ExternalCommission
     form_class = ExternalCommissionForm
     permission_required = "improvement_plans.add_externalcommission"
     page_title = "Add an external commission"
 
-    def get_plan(self):
-        return get_object_or_404(ImprovementPlan, pk=self.kwargs["pk"])
-
     def get_success_url(self):
         return self.object.get_absolute_url()
 
 
-class CommissionUpdateView(
-    PlanPartMixin, ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, UpdateView
-):
+class CommissionUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
+    parent_field = "plan"
     model = ExternalCommission
     form_class = ExternalCommissionForm
     permission_required = "improvement_plans.change_externalcommission"
@@ -484,16 +415,13 @@ class CommissionUpdateView(
 # --- From an inspection's recommendations -------------------------------------------------
 
 
-class ActionsFromInspectionView(PlanPartMixin, ObjectEditMixin, FormPageMixin, FormView):
+class ActionsFromInspectionView(PlanPartMixin, FormView):
     """One action per recommendation not yet converted, linked back; safe to submit twice."""
 
     form_class = ActionsFromInspectionForm
     permission_required = "improvement_plans.add_action"
     template_name = "improvement_plans/actions_from_inspection.html"
     page_title = "Create actions from an inspection’s recommendations"
-
-    def get_plan(self):
-        return get_object_or_404(ImprovementPlan, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         recommendations = (

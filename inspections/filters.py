@@ -1,18 +1,9 @@
 import django_filters
-from django import forms
 
-from core.forms import GDSFormMixin
+from core.forms import FilterForm
 from core.periods import FinancialYear
 from inspections.models import Inspection, Inspectorate
 from organisation.models import Person
-
-
-class InspectionFilterForm(GDSFormMixin, forms.Form):
-    submit_label = "Apply filters"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper.form_method = "get"
 
 
 class InspectionFilter(django_filters.FilterSet):
@@ -36,7 +27,7 @@ class InspectionFilter(django_filters.FilterSet):
     class Meta:
         model = Inspection
         fields = []
-        form = InspectionFilterForm
+        form = FilterForm
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

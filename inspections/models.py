@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from core import documents
 from core.fields import PeriodColumns, period_columns, period_constraint
 from core.periods import FinancialYear
+from core.permissions import EditableRecord, RecordQuerySet
 from core.versioning import VersionedModel
 from organisation import roles
 from organisation.models import Person
@@ -60,7 +61,7 @@ OFFER_MARKERS = {
 }
 
 
-class InspectionQuerySet(models.QuerySet):
+class InspectionQuerySet(RecordQuerySet):
     def with_people(self):
         return self.select_related("inspectorate", "lead_director", "review")
 
@@ -110,17 +111,15 @@ class InspectionQuerySet(models.QuerySet):
         latest = max(years)
         return FinancialYear(latest - 1 if latest - 1 in years else latest)
 
-    def editable_by(self, user):
-        """Best value officers and administrators edit every inspection; review officers
-        those of the reviews they may edit."""
-        if not user.has_perm("inspections.change_inspection"):
-            return self.none()
-        if roles.role_of(user) in {roles.ADMINISTRATOR, roles.BEST_VALUE_OFFICER}:
-            return self
-        return self.filter(review__in=Review.objects.editable_by(user))
+    def editing_rule(self, user):
+        """Review officers edit the inspections of the reviews they may edit."""
+        rule = super().editing_rule(user)
+        if rule is False or roles.edits_everything(user):
+            return rule
+        return Q(review__in=Review.objects.editable_by(user).values("pk"))
 
 
-class Inspection(VersionedModel):
+class Inspection(EditableRecord, VersionedModel):
     class Kind(models.TextChoices):
         BEST_VALUE = "best_value", "Best Value inspection"
         STAGED = "staged", "Staged inspection"
@@ -278,9 +277,6 @@ class Inspection(VersionedModel):
             raise ValidationError(
                 {"status": "This inspection has a judgement, so its status must stay “Complete”."}
             )
-
-    def can_be_edited_by(self, user):
-        return Inspection.objects.filter(pk=self.pk).editable_by(user).exists()
 
     def can_have_judgement_recorded_by(self, user):
         return user.has_perm("inspections.record_judgement") and self.can_be_edited_by(user)

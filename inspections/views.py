@@ -7,13 +7,19 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views import View
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
-from django_filters.views import FilterView
 
-from core.exports import Column, ExportMixin
+from core.exports import Column
 from core.permissions import ObjectEditMixin
-from core.submissions import OneTimeSubmitMixin
 from core.versioning import StaleEdit
-from core.views import RecordHistoryView, VersionedUpdateMixin
+from core.views import (
+    CreateMixin,
+    FilteredListView,
+    FormPageMixin,
+    PartMixin,
+    ReadMixin,
+    RecordHistoryView,
+    VersionedUpdateMixin,
+)
 from inspections import services
 from inspections.filters import InspectionFilter
 from inspections.forms import (
@@ -31,14 +37,14 @@ from inspections.models import (
 )
 
 
-class ReadMixin(PermissionRequiredMixin):
+class InspectionPageMixin(ReadMixin):
     """Every signed-in role reads inspections; someone with no role gets a 403."""
 
     permission_required = "inspections.view_inspection"
     raise_exception = True
 
 
-class ProgrammeView(ReadMixin, TemplateView):
+class ProgrammeView(InspectionPageMixin, TemplateView):
     """Two financial years of inspections side by side, as the council's programme prints them."""
 
     template_name = "inspections/programme.html"
@@ -56,7 +62,7 @@ class ProgrammeView(ReadMixin, TemplateView):
         )
 
 
-class InspectionListView(ReadMixin, ExportMixin, FilterView):
+class InspectionListView(InspectionPageMixin, FilteredListView):
     filterset_class = InspectionFilter
     queryset = Inspection.objects.with_people()
     export_name = "inspections"
@@ -73,11 +79,10 @@ class InspectionListView(ReadMixin, ExportMixin, FilterView):
         Column("Prospects", lambda i: i.get_prospects_display(), 16),
         Column("Report date", lambda i: i.report_date, 16),
     ]
-    paginate_by = 25
     template_name = "inspections/inspection_list.html"
 
 
-class InspectionDetailView(ReadMixin, DetailView):
+class InspectionDetailView(InspectionPageMixin, DetailView):
     queryset = Inspection.objects.for_detail()
 
     def get_context_data(self, **kwargs):
@@ -91,41 +96,27 @@ class InspectionDetailView(ReadMixin, DetailView):
         )
 
 
-class InspectionFormMixin:
+class InspectionFormMixin(FormPageMixin):
     model = Inspection
     form_class = InspectionForm
-    template_name = "form_page.html"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
 
-class InspectionCreateView(
-    PermissionRequiredMixin, OneTimeSubmitMixin, InspectionFormMixin, CreateView
-):
+class InspectionCreateView(PermissionRequiredMixin, CreateMixin, InspectionFormMixin, CreateView):
     permission_required = "inspections.add_inspection"
     raise_exception = True
-    extra_context = {"page_title": "Add an inspection"}
+    page_title = "Add an inspection"
+    success_message = "%(object)s has been added"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(back_url=reverse("inspections:programme"), **kwargs)
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.success(self.request, f"{self.object} has been added")
-        return response
+    def get_back_url(self):
+        return reverse("inspections:programme")
 
 
 class InspectionUpdateView(ObjectEditMixin, VersionedUpdateMixin, InspectionFormMixin, UpdateView):
     permission_required = "inspections.change_inspection"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title="Change the inspection",
-            caption=str(self.object),
-            back_url=self.object.get_absolute_url(),
-            **kwargs,
-        )
+    page_title = "Change the inspection"
 
 
 class RecordJudgementView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
@@ -184,7 +175,7 @@ class RecordJudgementView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
         except ValidationError as error:  # it stopped being possible since the form checked
             form.add_error(None, error)
             return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
+        messages.success(self.request, self.get_success_message(form.cleaned_data))
         return redirect(self.object)
 
     def get_context_data(self, **kwargs):
@@ -197,43 +188,25 @@ class RecordJudgementView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
         )
 
 
-class InspectionHistoryView(ReadMixin, RecordHistoryView):
+class InspectionHistoryView(InspectionPageMixin, RecordHistoryView):
     model = Inspection
-
-    def history_records(self):
-        parts = [
-            model.history.filter(inspection_id=self.object.pk).select_related("history_user")
-            for model in (InspectionRecommendation, InspectionDocument)
-        ]
-        return [*super().history_records(), *(record for part in parts for record in part)]
+    parts = [(InspectionRecommendation, "inspection_id"), (InspectionDocument, "inspection_id")]
 
 
-class DocumentCreateView(ObjectEditMixin, OneTimeSubmitMixin, CreateView):
+class DocumentCreateView(PartMixin, CreateMixin, CreateView):
     permission_required = "inspections.add_inspectiondocument"
+    parent_model = Inspection
     form_class = InspectionDocumentForm
-    template_name = "form_page.html"
-
-    @cached_property
-    def inspection(self):
-        return get_object_or_404(Inspection, pk=self.kwargs["pk"])
-
-    def edit_target(self):
-        return self.inspection
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title="Upload a document",
-            caption=str(self.inspection),
-            back_url=self.inspection.get_absolute_url(),
-            **kwargs,
-        )
+    page_title = "Upload a document"
+    success_message = "%(object)s has been uploaded"
 
     def form_valid(self, form):
-        form.instance.inspection = self.inspection
+        form.instance.inspection = self.parent
         form.instance.uploaded_by = self.request.user
-        form.save()
-        messages.success(self.request, f"{form.instance} has been uploaded")
-        return redirect(self.inspection)
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return self.parent.get_absolute_url()
 
 
 class DocumentDownloadView(PermissionRequiredMixin, View):

@@ -88,3 +88,9 @@ def role_of(user):
         return ADMINISTRATOR
     names = {group.name for group in user.groups.all()}
     return next((role for role in ROLES if role in names), None)
+
+
+def edits_everything(user):
+    """Best value officers and administrators change every record their role may change;
+    review officers only those of the reviews they lead or are on the team of."""
+    return role_of(user) in {ADMINISTRATOR, BEST_VALUE_OFFICER}

@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from committees.models import Committee, Meeting
 from core.periods import FinancialYear
+from core.permissions import EditableRecord, RecordQuerySet
 from core.versioning import VersionedModel
 from improvement_plans.models import ImprovementPlan
 from organisation.models import Person, Ward
@@ -36,7 +37,7 @@ def _comparable(value):
 ITEM_NUMBER_TAKEN = "Another issued report has that item number at this meeting."
 
 
-class CommitteeReportQuerySet(models.QuerySet):
+class CommitteeReportQuerySet(RecordQuerySet):
     def visible_to(self, user):
         """Part 2 reports exist only for those with exempt access: hidden, not just locked."""
         if CommitteeReport.may_read_exempt(user):
@@ -55,7 +56,7 @@ class CommitteeReportQuerySet(models.QuerySet):
         )
 
 
-class CommitteeReport(VersionedModel):
+class CommitteeReport(EditableRecord, VersionedModel):
     """A report to a committee, built from the records; officers write only the narrative.
 
     Issuing freezes it: the PDF is rendered once and its bytes and SHA-256 are kept; a
@@ -284,9 +285,6 @@ class CommitteeReport(VersionedModel):
         unknown = set(self.implications or []) - {key for key, _ in self.IMPLICATIONS}
         if unknown:
             raise ValidationError({"implications": "Choose implications from the list."})
-
-    def can_be_edited_by(self, user):
-        return user.has_perm("reports.change_committeereport")
 
     def item_number_taken(self):
         """Whether another issued report has this one's item number at its meeting."""

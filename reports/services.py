@@ -9,7 +9,6 @@ from django.utils import timezone
 from pypdf import PdfWriter
 
 from core.report_layout import render_report_pdf
-from core.versioning import StaleEdit
 from reports import kinds
 from reports.models import ITEM_NUMBER_TAKEN, CommitteeReport
 
@@ -47,9 +46,7 @@ def missing_before_issue(report):
 @transaction.atomic
 def issue_report(report, *, by, expected_version):
     """Render the PDF once and keep its bytes and SHA-256: what Members get never changes."""
-    locked = CommitteeReport.objects.select_for_update().get(pk=report.pk)
-    if locked.version != expected_version:
-        raise StaleEdit(locked)
+    locked = CommitteeReport.locked(report.pk, expected_version)
     if locked.is_issued:
         return locked
     if locked.supersedes_id:

@@ -12,51 +12,51 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views import View
-from django.views.generic import CreateView, DetailView, ListView, UpdateView
+from django.views.generic import CreateView, DetailView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
 from committees.models import Meeting
 from core.permissions import ObjectEditMixin
 from core.report_layout import render_html, render_report_pdf
-from core.submissions import OneTimeSubmitMixin
 from core.versioning import StaleEdit
-from core.views import RecordHistoryView, VersionedUpdateMixin
+from core.views import (
+    CreateMixin,
+    FilteredListView,
+    FormPageMixin,
+    ReadMixin,
+    RecordHistoryView,
+    VersionedUpdateMixin,
+)
 from reports import kinds, services
+from reports.filters import ReportFilter
 from reports.forms import ReportCreateForm, ReportForm
 from reports.models import CommitteeReport
 
 
-class VisibleReportMixin:
-    def get_queryset(self):
-        return CommitteeReport.objects.visible_to(self.request.user).for_list()
+class ReportPageMixin(ReadMixin):
+    """Reports the user may read: a Part 2 report is 404 to those without exempt access."""
 
-
-class ReportListView(PermissionRequiredMixin, VisibleReportMixin, ListView):
     permission_required = "reports.view_committeereport"
+    queryset = CommitteeReport.objects.for_list()
+
+
+class ReportListView(ReportPageMixin, FilteredListView):
+    filterset_class = ReportFilter
     template_name = "reports/report_list.html"
     context_object_name = "report_list"
     paginate_by = 50
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        status = self.request.GET.get("status")
-        if status in CommitteeReport.Status.values:
-            queryset = queryset.filter(status=status)
-        return queryset
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            statuses=CommitteeReport.Status.choices,
-            status=self.request.GET.get("status", ""),
-            can_create=self.request.user.has_perm("reports.add_committeereport"),
-            **kwargs,
+            can_create=self.request.user.has_perm("reports.add_committeereport"), **kwargs
         )
 
 
-class ReportCreateView(PermissionRequiredMixin, OneTimeSubmitMixin, CreateView):
+class ReportCreateView(PermissionRequiredMixin, CreateMixin, FormPageMixin, CreateView):
     permission_required = "reports.add_committeereport"
     form_class = ReportCreateForm
-    template_name = "form_page.html"
+    page_title = "Create a committee report"
+    success_message = "The draft has been filled in from the records. Edit the narrative."
 
     def get_initial(self):
         # Links from a review, plan or board meeting say what the report is built from.
@@ -66,23 +66,16 @@ class ReportCreateView(PermissionRequiredMixin, OneTimeSubmitMixin, CreateView):
                 initial[name] = self.request.GET[name]
         return initial
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title="Create a committee report",
-            back_url=reverse("reports:report-list"),
-            **kwargs,
-        )
+    def get_back_url(self):
+        return reverse("reports:report-list")
 
     def form_valid(self, form):
         self.object = services.create_report(form.save(commit=False))
-        messages.success(
-            self.request, "The draft has been filled in from the records. Edit the narrative."
-        )
+        messages.success(self.request, self.get_success_message(form.cleaned_data))
         return redirect("reports:report-update", self.object.pk)
 
 
-class ReportDetailView(PermissionRequiredMixin, VisibleReportMixin, DetailView):
-    permission_required = "reports.view_committeereport"
+class ReportDetailView(ReportPageMixin, DetailView):
     template_name = "reports/report_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -103,10 +96,12 @@ class ReportDetailView(PermissionRequiredMixin, VisibleReportMixin, DetailView):
         )
 
 
-class ReportUpdateView(ObjectEditMixin, VisibleReportMixin, VersionedUpdateMixin, UpdateView):
+class ReportUpdateView(
+    ObjectEditMixin, ReportPageMixin, VersionedUpdateMixin, FormPageMixin, UpdateView
+):
     permission_required = "reports.change_committeereport"
     form_class = ReportForm
-    template_name = "form_page.html"
+    page_title = "Edit the report"
     success_message = "The draft has been saved"
 
     def dispatch(self, request, *args, **kwargs):
@@ -119,19 +114,9 @@ class ReportUpdateView(ObjectEditMixin, VisibleReportMixin, VersionedUpdateMixin
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title="Edit the report",
-            caption=str(self.object),
-            back_url=self.object.get_absolute_url(),
-            **kwargs,
-        )
 
-
-class ReportPreviewView(PermissionRequiredMixin, VisibleReportMixin, DetailView):
+class ReportPreviewView(ReportPageMixin, DetailView):
     """The report as Members will read it, from the same template as the PDF."""
-
-    permission_required = "reports.view_committeereport"
 
     def render_to_response(self, context, **kwargs):
         if self.object.is_issued:  # what was issued is the PDF, not today's records
@@ -139,9 +124,7 @@ class ReportPreviewView(PermissionRequiredMixin, VisibleReportMixin, DetailView)
         return HttpResponse(render_html(kinds.layout(self.object)))
 
 
-class ReportPdfView(PermissionRequiredMixin, VisibleReportMixin, DetailView):
-    permission_required = "reports.view_committeereport"
-
+class ReportPdfView(ReportPageMixin, DetailView):
     def render_to_response(self, context, **kwargs):
         report = self.object
         pdf = bytes(report.pdf) if report.is_issued else render_report_pdf(kinds.layout(report))
@@ -154,7 +137,7 @@ class ReportPdfView(PermissionRequiredMixin, VisibleReportMixin, DetailView):
         return response
 
 
-class ReportIssueView(PermissionRequiredMixin, VisibleReportMixin, SingleObjectMixin, View):
+class ReportIssueView(ReportPageMixin, SingleObjectMixin, View):
     permission_required = "reports.issue_committeereport"
 
     def post(self, request, *args, **kwargs):
@@ -177,7 +160,7 @@ class ReportIssueView(PermissionRequiredMixin, VisibleReportMixin, SingleObjectM
         return redirect(report)
 
 
-class ReportCorrectView(PermissionRequiredMixin, VisibleReportMixin, SingleObjectMixin, View):
+class ReportCorrectView(ReportPageMixin, SingleObjectMixin, View):
     permission_required = "reports.add_committeereport"
 
     def post(self, request, *args, **kwargs):
@@ -193,15 +176,14 @@ class ReportCorrectView(PermissionRequiredMixin, VisibleReportMixin, SingleObjec
         return redirect("reports:report-update", draft.pk)
 
 
-class ReportHistoryView(PermissionRequiredMixin, VisibleReportMixin, RecordHistoryView):
-    permission_required = "reports.view_committeereport"
+class ReportHistoryView(ReportPageMixin, RecordHistoryView):
+    pass
 
 
-class AgendaPackView(PermissionRequiredMixin, DetailView):
+class AgendaPackView(ReportPageMixin, DetailView):
     """The meeting's issued reports as one PDF; Part 2 reports only for those who may read them."""
 
-    permission_required = "reports.view_committeereport"
-    model = Meeting
+    queryset = Meeting.objects.select_related("committee")
 
     def render_to_response(self, context, **kwargs):
         agenda = CommitteeReport.objects.visible_to(self.request.user).agenda(self.object)

@@ -26,6 +26,7 @@ from simple_history.models import HistoricalRecords
 from core import documents
 from core.fields import PeriodColumns, period_columns, period_constraint
 from core.periods import FinancialYear
+from core.permissions import EditableRecord, RecordQuerySet
 from core.versioning import VersionedModel
 from organisation import roles
 from organisation.models import Directorate, Person, Ward
@@ -97,7 +98,7 @@ class StageStep:
     colour: str | None  # a tag colour, or None for plain text
 
 
-class ReviewQuerySet(models.QuerySet):
+class ReviewQuerySet(RecordQuerySet):
     def with_people(self):
         return self.select_related(
             "responsible_director", "challenge_director", "lead_officer"
@@ -163,13 +164,16 @@ class ReviewQuerySet(models.QuerySet):
             )
         return self.filter(words)
 
-    def editable_by(self, user):
-        if user.has_perm("reviews.change_review") and _edits_everything(user):
-            return self
+    def editing_rule(self, user):
+        """Review officers edit the reviews they lead or are on the team of."""
+        rule = super().editing_rule(user)
+        if rule is False or roles.edits_everything(user):
+            return rule
         person = getattr(user, "person", None)
-        if person is None or not user.has_perm("reviews.change_review"):
-            return self.none()
-        return self.filter(Q(lead_officer=person) | Q(team=person)).distinct()
+        if person is None:
+            return False
+        on_team = Review.team.through.objects.filter(person=person).values("review")
+        return Q(lead_officer=person) | Q(pk__in=on_team)
 
     def for_detail(self):
         return self.with_people().prefetch_related(
@@ -188,12 +192,7 @@ class ReviewQuerySet(models.QuerySet):
         )
 
 
-def _edits_everything(user):
-    """Best value officers and administrators edit every review; review officers their own."""
-    return roles.role_of(user) in {roles.ADMINISTRATOR, roles.BEST_VALUE_OFFICER}
-
-
-class Review(VersionedModel):
+class Review(EditableRecord, VersionedModel):
     title = models.CharField(max_length=200)
     scope = models.TextField(blank=True)
     programme_year = models.PositiveSmallIntegerField(
@@ -340,9 +339,6 @@ class Review(VersionedModel):
         """(C, its ChallengeEvidence or None) for each of the 4 Cs, in order."""
         found = {evidence.c: evidence for evidence in self.challenge_evidence.all()}
         return [(c, found.get(c)) for c in ChallengeEvidence.C]
-
-    def can_be_edited_by(self, user):
-        return Review.objects.filter(pk=self.pk).editable_by(user).exists()
 
 
 class StageChange(models.Model):

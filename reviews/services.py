@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from core.versioning import StaleEdit
 from reviews.models import Deferral, ProgressUpdate, Review, Stage, StageChange
 
 
@@ -24,12 +23,14 @@ def change_stage(
 
     Writes the StageChange, any ProgressUpdate and (when deferring) the Deferral in the same
     transaction as the change. Raises ValidationError with a message for the officer, or
-    StaleEdit if the review has been saved since `expected_version` was read.
+    core.versioning.StaleEdit if the review has been saved since `expected_version` was
+    read.
     """
-    review = Review.objects.select_for_update().get(pk=review.pk)
     # Checked first, under the row lock: a stale form is a conflict, whatever it asked for.
-    if expected_version is not None and review.version != expected_version:
-        raise StaleEdit(review)
+    # Without a form's version, the review must be as the caller read it.
+    review = Review.locked(
+        review.pk, review.version if expected_version is None else expected_version
+    )
     if to not in Stage.values:
         raise ValidationError({"stage": "Choose the stage the review has reached"})
     to = Stage(to)

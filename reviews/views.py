@@ -5,17 +5,23 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
-from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView, View
+from django.views.generic import CreateView, DetailView, FormView, UpdateView, View
 from django.views.generic.detail import SingleObjectMixin
 
 from core import panels
-from core.exports import Column, ExportMixin
+from core.exports import Column
 from core.periods import FinancialYear, PeriodError
 from core.permissions import ObjectEditMixin
-from core.submissions import OneTimeSubmitMixin
 from core.versioning import StaleEdit
-from core.views import RecordHistoryView, VersionedUpdateMixin
+from core.views import (
+    CreateMixin,
+    FilteredListView,
+    FormPageMixin,
+    PartMixin,
+    ReadMixin,
+    RecordHistoryView,
+    VersionedUpdateMixin,
+)
 from reviews.filters import ProgrammeFilter
 from reviews.forms import (
     ChallengeEvidenceForm,
@@ -39,37 +45,14 @@ from reviews.models import (
 from reviews.services import change_stage
 
 
-class FormPageMixin:
-    """Context for templates/form_page.html: the page's title, caption and back link."""
-
-    template_name = "form_page.html"
-    page_title = ""
-
-    def get_page_title(self):
-        return self.page_title
-
-    def get_caption(self):
-        return ""
-
-    def get_back_url(self):
-        return ""
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            page_title=self.get_page_title(),
-            caption=self.get_caption(),
-            back_url=self.get_back_url(),
-            **kwargs,
-        )
-
-
-class ProgrammeView(PermissionRequiredMixin, ExportMixin, ListView):
+class ProgrammeView(FilteredListView):
     """A financial year's review programme, filtered, sorted and paginated; as CSV or Excel."""
 
     permission_required = "reviews.view_review"
+    filterset_class = ProgrammeFilter
+    queryset = Review.objects.select_related("responsible_director", "lead_officer")
     template_name = "reviews/programme.html"
     context_object_name = "reviews"
-    paginate_by = 25
 
     export_name = "review-programme"
     export_columns = [
@@ -83,20 +66,15 @@ class ProgrammeView(PermissionRequiredMixin, ExportMixin, ListView):
         Column("Planned end", lambda review: review.planned_end, 16),
     ]
 
-    def get_queryset(self):
-        self.filterset = ProgrammeFilter(self.request.GET, queryset=Review.objects.all())
-        return self.filterset.qs.select_related("responsible_director", "lead_officer")
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filterset=self.filterset,
             year=self.filterset.financial_year,
             can_create=self.request.user.has_perm("reviews.add_review"),
             **kwargs,
         )
 
 
-class ReviewDetailView(PermissionRequiredMixin, DetailView):
+class ReviewDetailView(ReadMixin, DetailView):
     permission_required = "reviews.view_review"
     queryset = Review.objects.for_detail()
 
@@ -108,11 +86,12 @@ class ReviewDetailView(PermissionRequiredMixin, DetailView):
         )
 
 
-class ReviewCreateView(PermissionRequiredMixin, OneTimeSubmitMixin, FormPageMixin, CreateView):
+class ReviewCreateView(PermissionRequiredMixin, CreateMixin, FormPageMixin, CreateView):
     permission_required = "reviews.add_review"
     model = Review
     form_class = ReviewForm
     page_title = "Add a review"
+    success_message = "“%(object)s” has been added to the programme"
 
     def get_initial(self):
         try:
@@ -127,23 +106,12 @@ class ReviewCreateView(PermissionRequiredMixin, OneTimeSubmitMixin, FormPageMixi
     def get_back_url(self):
         return reverse("reviews:review-list")
 
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.success(self.request, f"“{self.object}” has been added to the programme")
-        return response
-
 
 class ReviewUpdateView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, UpdateView):
     permission_required = "reviews.change_review"
     model = Review
     form_class = ReviewForm
     page_title = "Change the review’s details"
-
-    def get_caption(self):
-        return str(self.object)
-
-    def get_back_url(self):
-        return self.object.get_absolute_url()
 
 
 class ReviewStatusView(ObjectEditMixin, VersionedUpdateMixin, SingleObjectMixin, FormView):
@@ -183,67 +151,49 @@ class ReviewStatusView(ObjectEditMixin, VersionedUpdateMixin, SingleObjectMixin,
         except ValidationError as error:
             form.add_service_errors(error)
             return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
+        messages.success(self.request, self.get_success_message(data))
         return redirect(self.object)
 
 
-class ReviewHistoryView(PermissionRequiredMixin, RecordHistoryView):
+class ReviewHistoryView(RecordHistoryView):
     """Who changed the review and its parts, and what they changed."""
 
     permission_required = "reviews.view_review"
     model = Review
     parts = [
-        StageChange,
-        Deferral,
-        ProgressUpdate,
-        Recommendation,
-        Outcome,
-        ChallengeEvidence,
-        ReviewDocument,
+        (part, "review_id")
+        for part in (
+            StageChange,
+            Deferral,
+            ProgressUpdate,
+            Recommendation,
+            Outcome,
+            ChallengeEvidence,
+            ReviewDocument,
+        )
     ]
 
-    def history_records(self):
-        records = super().history_records()
-        for part in self.parts:
-            records += part.history.filter(review_id=self.object.pk).select_related("history_user")
-        return records
 
-
-class ReviewPartMixin(ObjectEditMixin, FormPageMixin):
+class ReviewPartMixin(PartMixin):
     """Adding or changing one part of a review: whoever may edit the review may edit it."""
 
+    parent_model = Review
+    parent_kwarg = "review_pk"
     section = ""  # the review page's section the part is listed in
 
-    @cached_property
-    def review(self):
-        return get_object_or_404(Review, pk=self.kwargs["review_pk"])
-
-    def edit_target(self):
-        return self.review
-
     def get_queryset(self):
-        return self.model._default_manager.filter(review=self.review)
-
-    def get_caption(self):
-        return str(self.review)
+        return self.model._default_manager.filter(review=self.parent)
 
     def get_back_url(self):
-        return self.review.get_absolute_url() + f"#{self.section}"
+        return super().get_back_url() + f"#{self.section}"
 
     def get_success_url(self):
         return self.get_back_url()
 
 
-class PartCreateView(ReviewPartMixin, OneTimeSubmitMixin, CreateView):
-    success_message = "Added"
-
+class PartCreateView(ReviewPartMixin, CreateMixin, CreateView):
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.model(review=self.review)}
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.success(self.request, self.success_message)
-        return response
+        return {**super().get_form_kwargs(), "instance": self.model(review=self.parent)}
 
 
 class PartUpdateView(ReviewPartMixin, VersionedUpdateMixin, UpdateView):
@@ -283,7 +233,7 @@ class RecommendationCreateView(PartCreateView):
     success_message = "The recommendation has been added"
 
     def get_initial(self):
-        return {"letter": self.review.next_recommendation_letter()}
+        return {"letter": self.parent.next_recommendation_letter()}
 
 
 class RecommendationUpdateView(PartUpdateView):

@@ -85,7 +85,7 @@ def test_the_plan_page_runs_a_bounded_number_of_queries(
     with django_assert_max_num_queries(16):
         response = officer_client.get(plan.get_absolute_url())
     assert response.status_code == 200
-    assert len(response.context["filter"].qs) == count
+    assert len(response.context["filterset"].qs) == count
 
 
 @pytest.mark.parametrize("count", [10, 500])
