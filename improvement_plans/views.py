@@ -167,9 +167,6 @@ class KeyIssueCreateView(PlanPartMixin, CreateMixin, CreateView):
     permission_required = "improvement_plans.add_keyissue"
     page_title = "Add a key issue"
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class KeyIssueUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
     parent_field = "plan"
@@ -180,9 +177,6 @@ class KeyIssueUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
 
     def get_queryset(self):
         return KeyIssue.objects.select_related("plan")
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 # --- Actions ----------------------------------------------------------------------------
@@ -394,9 +388,6 @@ class CommissionCreateView(PlanPartMixin, CreateMixin, CreateView):
     permission_required = "improvement_plans.add_externalcommission"
     page_title = "Add an external commission"
 
-    def get_success_url(self):
-        return self.object.get_absolute_url()
-
 
 class CommissionUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
     parent_field = "plan"
@@ -407,9 +398,6 @@ class CommissionUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
 
     def get_queryset(self):
         return ExternalCommission.objects.select_related("plan")
-
-    def get_success_url(self):
-        return self.object.get_absolute_url()
 
 
 # --- From an inspection's recommendations -------------------------------------------------

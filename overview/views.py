@@ -1,15 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+from django_filters.views import FilterView
 
 from core import calendar, search
 from core.forms import SearchForm
+from core.views import ReadMixin
 from inspections.timeline import programme_timeline
 from organisation.models import CalendarFeed, new_feed_token
 from overview import dashboard
@@ -26,19 +27,20 @@ class HomeView(TemplateView):
         return super().get_context_data(**dashboard.context(self.request.user), **kwargs)
 
 
-class TimelineView(PermissionRequiredMixin, TemplateView):
+class TimelineView(ReadMixin, FilterView):
     """The programme's reviews and inspections as a Gantt chart, filtered like the programme."""
 
     permission_required = "reviews.view_review"
+    filterset_class = ProgrammeFilter
+    model = Review
     template_name = "timeline.html"
 
     def get_context_data(self, **kwargs):
-        filterset = ProgrammeFilter(self.request.GET, queryset=Review.objects.all())
-        year = filterset.financial_year
+        year = self.filterset.financial_year
         return super().get_context_data(
-            filterset=filterset,
+            filterset=self.filterset,
             year=year,
-            timeline=programme_timeline(filterset.qs, year, timezone.localdate()),
+            timeline=programme_timeline(self.object_list, year, timezone.localdate()),
             **kwargs,
         )
 

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from committees.models import Committee, Meeting
 from core.periods import FinancialYear
 from core.permissions import EditableRecord, RecordQuerySet
+from core.report_layout import IMPLICATIONS
 from core.versioning import VersionedModel
 from improvement_plans.models import ImprovementPlan
 from organisation.models import Person, Ward
@@ -84,16 +85,7 @@ class CommitteeReport(EditableRecord, VersionedModel):
         ALL = "all", "All"
         LISTED = "listed", "The wards listed"
 
-    IMPLICATIONS = [
-        ("legal", "Legal"),
-        ("community_safety", "Community safety"),
-        ("equalities", "Equalities"),
-        ("environment", "Environment"),
-        ("financial", "Financial"),
-        ("consultations", "Consultations"),
-        ("staffing", "Staffing"),
-        ("other", "Other"),
-    ]
+    IMPLICATIONS = IMPLICATIONS  # the grid's boxes, as the report layout draws them
 
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="reports")
     meeting = models.ForeignKey(
