@@ -1,11 +1,14 @@
-"""The views every app builds on: a versioned edit that reports a conflict, and history in
-words."""
+"""The views every app builds on: a versioned edit that reports a conflict, history in
+words, and a document's download."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils import formats, timezone
-from django.views.generic import DetailView
+from django.views.generic import DetailView, View
+from django.views.generic.detail import SingleObjectMixin
 
 from core import history
 from core.versioning import StaleEdit
@@ -62,4 +65,30 @@ class RecordHistoryView(DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             entries=history.entries(self.history_records(), user=self.request.user), **kwargs
+        )
+
+
+class DocumentDownloadView(PermissionRequiredMixin, SingleObjectMixin, View):
+    """A Document's file (core.models), as an attachment of its checked type under the name
+    it was uploaded with. Each use names the `model`, the `permission_required` to read it,
+    and the `parent_url_kwarg` holding its parent's id: a document of another parent is 404.
+    """
+
+    parent_url_kwarg = ""
+
+    def get_queryset(self):
+        parent = {self.model.parent_field: self.kwargs[self.parent_url_kwarg]}
+        return super().get_queryset().filter(**parent)
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_object()
+        try:
+            file = document.file.open("rb")
+        except FileNotFoundError:
+            raise Http404("The document’s file is missing") from None
+        return FileResponse(
+            file,
+            as_attachment=True,
+            filename=document.filename,
+            content_type=document.content_type,
         )
