@@ -1,7 +1,7 @@
 """What the committees app adds to the shared registries: the meetings calendar feed,
 search of the minutes, and the review page's minutes and requests."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -36,21 +36,7 @@ def register():
 
 
 def meeting_events(user):
-    """Every committee's meetings from a year ago on, at their time when it is known."""
+    """Every committee's meetings from a year ago on, the cancelled ones marked so."""
     since = timezone.localdate() - timedelta(days=365)
-    meetings = (
-        Meeting.objects.filter(date__gte=since)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .select_related("committee")
-    )
-    for meeting in meetings:
-        start = meeting.date
-        if meeting.time is not None:
-            start = timezone.make_aware(datetime.combine(meeting.date, meeting.time))
-        yield calendar.Event(
-            uid=meeting.ical_uid,
-            summary=str(meeting.committee),
-            start=start,
-            location=meeting.venue,
-            url=meeting.get_absolute_url(),
-        )
+    for meeting in Meeting.objects.filter(date__gte=since).select_related("committee"):
+        yield meeting.calendar_event()

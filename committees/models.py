@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,6 +9,7 @@ from django.utils import formats, timezone
 from simple_history.models import HistoricalRecords
 
 from committees import rules
+from core import calendar
 from core.permissions import EditableRecord, RecordQuerySet
 from core.versioning import VersionedModel
 from organisation.models import Person
@@ -209,6 +210,23 @@ class Meeting(EditableRecord, VersionedModel):
     def ical_uid(self):
         """Stable for the life of the meeting, so calendar programs update rather than add."""
         return f"meeting-{self.pk}@bestvalue-tracker"
+
+    def calendar_event(self):
+        """The meeting in a calendar: at its time, or all day when it has none; cancelled,
+        it stays as CANCELLED so that calendars which have it take it out."""
+        start = self.date
+        if self.time is not None:
+            start = timezone.make_aware(datetime.combine(self.date, self.time))
+        cancelled = self.status == self.Status.CANCELLED
+        return calendar.Event(
+            uid=self.ical_uid,
+            summary=str(self.committee),
+            start=start,
+            location=self.venue,
+            url=self.get_absolute_url(),
+            status="CANCELLED" if cancelled else "CONFIRMED",
+            sequence=self.version,
+        )
 
     def has_taken_place(self, today=None):
         return self.status == self.Status.HELD or self.date < (today or timezone.localdate())

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import slugify
@@ -14,9 +13,8 @@ from committees.forms import (
     MinutesFormsets,
     ScheduleMeetingsForm,
 )
-from committees.ical import meetings_calendar
 from committees.models import BoardRequest, Committee, Meeting, MinuteItem, long_date
-from core import panels
+from core import calendar, panels
 from core.permissions import ObjectEditMixin
 from core.views import (
     FormPageMixin,
@@ -99,14 +97,12 @@ class CommitteeCalendarView(ReadMixin, DetailView):
 
     def render_to_response(self, context):
         committee = self.object
-        body = meetings_calendar(
-            committee,
-            committee.meetings.order_by("date"),
-            self.request.build_absolute_uri,
+        return calendar.response(
+            self.request,
+            name=str(committee),
+            events=[meeting.calendar_event() for meeting in committee.meetings.order_by("date")],
+            filename=f"{slugify(committee.name)}.ics",
         )
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'inline; filename="{slugify(committee.name)}.ics"'
-        return response
 
 
 class CommitteeHistoryView(RecordHistoryView):

@@ -9,17 +9,19 @@ and permission; the kit does the rest:
 - `CreateMixin` / `VersionedUpdateMixin`: adding once (core.submissions) and saving only
   over what the user saw (core.versioning), each with its success message;
 - `FilteredListView`: django-filter, the GOV.UK filter form, pagination, CSV and Excel;
-- `RecordHistoryView`: who changed what, for a record and its parts.
+- `RecordHistoryView`: who changed what, for a record and its parts;
+- `DocumentDownloadView`: a document's file, to those who may read its parent.
 """
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.messages import views as messages_views
 from django.db import transaction
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
-from django.views.generic import DetailView
+from django.views.generic import DetailView, View
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
@@ -190,3 +192,29 @@ class FilteredListView(ReadMixin, ExportMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(filterset=self.filterset, **kwargs)
+
+
+class DocumentDownloadView(PermissionRequiredMixin, SingleObjectMixin, View):
+    """A Document's file (core.models), as an attachment of its checked type under the name
+    it was uploaded with. Each use names the `model`, the `permission_required` to read it,
+    and the `parent_url_kwarg` holding its parent's id: a document of another parent is 404.
+    """
+
+    parent_url_kwarg = ""
+
+    def get_queryset(self):
+        parent = {self.model.parent_field: self.kwargs[self.parent_url_kwarg]}
+        return super().get_queryset().filter(**parent)
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_object()
+        try:
+            file = document.file.open("rb")
+        except FileNotFoundError:
+            raise Http404("The document’s file is missing") from None
+        return FileResponse(
+            file,
+            as_attachment=True,
+            filename=document.filename,
+            content_type=document.content_type,
+        )

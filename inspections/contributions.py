@@ -32,12 +32,10 @@ def register():
 
 
 def inspection_events(user):
-    # A fuzzy timing ("Autumn 2004") becomes an all-day event across the whole period.
-    for inspection in (
-        Inspection.objects.with_people()
-        .exclude(timing_start=None)
-        .exclude(status=Inspection.Status.CANCELLED)
-    ):
+    # A fuzzy timing ("Autumn 2004") becomes an all-day event across the whole period. A
+    # cancelled inspection stays, as meetings do, so that calendars which have it take it out.
+    for inspection in Inspection.objects.with_people().exclude(timing_start=None):
+        cancelled = inspection.status == Inspection.Status.CANCELLED
         yield calendar.Event(
             uid=f"inspection-{inspection.pk}@bestvalue",
             summary=f"Inspection: {inspection.title} ({inspection.timing})",
@@ -45,4 +43,6 @@ def inspection_events(user):
             end=inspection.timing_end + timedelta(days=1),
             description=f"{inspection.get_kind_display()} · {inspection.get_status_display()}",
             url=inspection.get_absolute_url(),
+            status="CANCELLED" if cancelled else "",
+            sequence=inspection.version,
         )

@@ -2,7 +2,6 @@ from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
-from core import documents
 from core.fields import PeriodField, ReviewChoiceField
 from core.forms import DateInputField, GDSFormMixin
 from core.periods import FinancialYear, PeriodError
@@ -306,7 +305,6 @@ class InspectionDocumentForm(GDSFormMixin, forms.ModelForm):
         model = InspectionDocument
         fields = ["title", "kind", "file"]
         widgets = {"kind": forms.RadioSelect}
-        help_texts = {"file": "A PDF, DOCX, ODT or XLSX document of 20 MB or less"}
         error_messages = {
             "title": {"required": "Enter a title for the document"},
             "file": {
@@ -315,9 +313,3 @@ class InspectionDocumentForm(GDSFormMixin, forms.ModelForm):
                 "max_length": "The file's name must be 300 characters or fewer",
             },
         }
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        self.instance.content_type = documents.identify(upload).content_type
-        self.instance.size = upload.size
-        return upload

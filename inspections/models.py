@@ -1,8 +1,6 @@
 from dataclasses import dataclass
 from datetime import date
-from pathlib import PurePath
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -10,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core import documents
 from core.fields import PeriodColumns, period_columns, period_constraint
+from core.models import Document
 from core.periods import FinancialYear
 from core.permissions import EditableRecord, RecordQuerySet
 from core.versioning import VersionedModel
@@ -329,16 +327,7 @@ class InspectionRecommendation(models.Model):
         return f"R{self.number}: {self.text[:60]}"
 
 
-# What core/documents.py accepts on upload, kept in the database as well.
-DOCUMENT_MAX_SIZE = documents.MAX_SIZE
-DOCUMENT_CONTENT_TYPES = sorted(kind.content_type for kind in documents.TYPES.values())
-
-
-def inspection_document_path(instance, filename):
-    return f"inspections/{instance.inspection_id}/{documents.stored_name(filename)}"
-
-
-class InspectionDocument(models.Model):
+class InspectionDocument(Document):
     """An inspectorate's report, or another paper about the inspection, as an uploaded file."""
 
     class Kind(models.TextChoices):
@@ -346,41 +335,14 @@ class InspectionDocument(models.Model):
         INTERIM_REPORT = "interim_report", "Interim report"
         OTHER = "other", "Other"
 
+    parent_field = "inspection"
+
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
-    file = models.FileField(upload_to=inspection_document_path, max_length=300)
-    filename = models.CharField("file name", max_length=300, editable=False)  # as uploaded
-    content_type = models.CharField(max_length=100, editable=False)
-    size = models.PositiveIntegerField(editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
-    )
-    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(Document.Meta):
         ordering = ["inspection", "-uploaded_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(size__lte=DOCUMENT_MAX_SIZE),
-                name="inspection_document_at_most_20_mb",
-                violation_error_message="The file must be 20 MB or smaller.",
-            ),
-            models.CheckConstraint(
-                condition=Q(content_type__in=DOCUMENT_CONTENT_TYPES),
-                name="inspection_document_type_allowed",
-                violation_error_message="The file must be a PDF, DOCX, ODT or XLSX document.",
-            ),
-        ]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.file and not self.file._committed:
-            self.filename = PurePath(self.file.name).name  # before it is stored under another
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("inspections:document-download", args=[self.inspection_id, self.pk])

@@ -1,6 +1,8 @@
 from django.urls import path
 
+from core.views import DocumentDownloadView
 from inspections import views
+from inspections.models import InspectionDocument
 
 app_name = "inspections"
 
@@ -19,7 +21,12 @@ urlpatterns = [
     path("<int:pk>/documents/add/", views.DocumentCreateView.as_view(), name="document-create"),
     path(
         "<int:pk>/documents/<int:document_pk>/",
-        views.DocumentDownloadView.as_view(),
+        DocumentDownloadView.as_view(
+            model=InspectionDocument,
+            parent_url_kwarg="pk",
+            pk_url_kwarg="document_pk",
+            permission_required="inspections.view_inspectiondocument",
+        ),
         name="document-download",
     ),
 ]

@@ -1,11 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views import View
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 
 from core.exports import Column
@@ -207,21 +205,3 @@ class DocumentCreateView(PartMixin, CreateMixin, CreateView):
 
     def get_success_url(self):
         return self.parent.get_absolute_url()
-
-
-class DocumentDownloadView(PermissionRequiredMixin, View):
-    permission_required = "inspections.view_inspectiondocument"
-    raise_exception = True
-
-    def get(self, request, pk, document_pk):
-        document = get_object_or_404(InspectionDocument, pk=document_pk, inspection_id=pk)
-        try:
-            file = document.file.open("rb")
-        except FileNotFoundError:
-            raise Http404("The file of this document is missing.") from None
-        return FileResponse(
-            file,
-            as_attachment=True,
-            filename=document.filename,
-            content_type=document.content_type,
-        )

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -96,7 +96,6 @@ def calendar_feed(request, token, slug):
     owner = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or owner is None or not owner.user.is_active:
         raise Http404("No such calendar")
-    body = calendar.to_ical(feed, feed.events(owner.user), request.build_absolute_uri("/")[:-1])
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
-    return response
+    return calendar.response(
+        request, name=feed.calendar_name, events=feed.events(owner.user), filename=f"{slug}.ics"
+    )

@@ -95,3 +95,5 @@ class ReviewDocumentAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "review__title"]
     autocomplete_fields = ["review"]
     readonly_fields = ["content_type", "size", "uploaded_by", "uploaded_at"]
+    # The review first, as before the shared Document's fields came to lead the model's.
+    fields = ["review", "title", "kind", "file", "is_background_paper", *readonly_fields]

@@ -256,7 +256,4 @@ class DocumentForm(GDSFormMixin, forms.ModelForm):
         model = ReviewDocument
         fields = ["title", "kind", "file", "is_background_paper"]
         labels = {"kind": "Kind of document", "is_background_paper": "This is a background paper"}
-        help_texts = {
-            "file": "A PDF, DOCX, ODT or XLSX file, smaller than 20 MB",
-        }
         widgets = {"kind": forms.RadioSelect}

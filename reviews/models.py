@@ -1,10 +1,8 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import PurePath
 from string import ascii_lowercase
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import (
@@ -23,8 +21,8 @@ from django.utils import formats, timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
-from core import documents
 from core.fields import PeriodColumns, period_columns, period_constraint
+from core.models import Document
 from core.periods import FinancialYear
 from core.permissions import EditableRecord, RecordQuerySet
 from core.versioning import VersionedModel
@@ -506,11 +504,7 @@ def review_section_url(review_id, section):
     return reverse("reviews:review-detail", args=[review_id]) + f"#{section}"
 
 
-def document_path(instance, filename):
-    return f"reviews/{instance.review_id}/{documents.stored_name(filename)}"
-
-
-class ReviewDocument(models.Model):
+class ReviewDocument(Document):
     class Kind(models.TextChoices):
         VISION_REPORT = "vision_report", "Vision report"
         OPTIONS_REPORT = "options_report", "Options analysis & improvement plan"
@@ -519,45 +513,19 @@ class ReviewDocument(models.Model):
         MINUTES = "minutes", "Minutes"
         OTHER = "other", "Other"
 
+    parent_field = "review"
+
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="documents")
-    title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    file = models.FileField(upload_to=document_path, max_length=300)
-    filename = models.CharField("file name", max_length=300, editable=False)  # as uploaded
-    content_type = models.CharField(max_length=100, editable=False)
-    size = models.PositiveIntegerField(editable=False)
     is_background_paper = models.BooleanField(
         "background paper",
         default=False,
         help_text="Listed under the Local Government Act 1972, section 100D",
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
-    )
-    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(Document.Meta):
         ordering = ["review", "-uploaded_at"]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.file and not self.file._committed:
-            self.filename = PurePath(self.file.name).name  # before it is stored under another
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("reviews:document-download", args=[self.review_id, self.pk])
-
-    def clean(self):
-        """Check a new upload by its content and record what it is (core/documents.py)."""
-        super().clean()
-        if self.file and not self.file._committed:
-            try:
-                kind = documents.identify(self.file)
-            except ValidationError as error:
-                raise ValidationError({"file": error}) from None
-            self.content_type = kind.content_type
-            self.size = self.file.size

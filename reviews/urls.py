@@ -1,6 +1,8 @@
 from django.urls import path
 
+from core.views import DocumentDownloadView
 from reviews import views
+from reviews.models import ReviewDocument
 
 app_name = "reviews"
 
@@ -54,7 +56,11 @@ urlpatterns = [
     ),
     path(
         "<int:review_pk>/documents/<int:pk>/",
-        views.DocumentDownloadView.as_view(),
+        DocumentDownloadView.as_view(
+            model=ReviewDocument,
+            parent_url_kwarg="review_pk",
+            permission_required="reviews.view_reviewdocument",
+        ),
         name="document-download",
     ),
 ]

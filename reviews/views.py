@@ -1,11 +1,10 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import CreateView, DetailView, FormView, UpdateView, View
+from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
 from core import panels
@@ -296,22 +295,3 @@ class DocumentCreateView(PartCreateView):
     def form_valid(self, form):
         form.instance.uploaded_by = self.request.user
         return super().form_valid(form)
-
-
-class DocumentDownloadView(PermissionRequiredMixin, View):
-    """The document's file, to anyone who may read reviews, as a download of its own type."""
-
-    permission_required = "reviews.view_reviewdocument"
-
-    def get(self, request, review_pk, pk):
-        document = get_object_or_404(ReviewDocument, pk=pk, review_id=review_pk)
-        try:
-            file = document.file.open("rb")
-        except FileNotFoundError:
-            raise Http404("The document’s file is missing") from None
-        return FileResponse(
-            file,
-            as_attachment=True,
-            filename=document.filename,
-            content_type=document.content_type,
-        )

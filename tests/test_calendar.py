@@ -38,6 +38,16 @@ def test_a_user_gets_a_secret_address_that_calendar_programs_can_read(client, me
     assert str(events[0]["url"]) == "http://testserver" + inspection.get_absolute_url()
 
 
+def test_a_cancelled_inspection_stays_in_the_feed_as_cancelled(client, member, inspection):
+    inspection.status = Inspection.Status.CANCELLED
+    inspection.save()
+    token = get_addresses(client, member)
+    response = client.get(reverse("calendar-feed", args=[token, "inspections"]))
+    [event] = Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["uid"]) == f"inspection-{inspection.pk}@bestvalue"
+    assert str(event["status"]) == "CANCELLED"
+
+
 def test_new_addresses_stop_the_old_ones_working(client, member):
     old = get_addresses(client, member)
     new = get_addresses(client, member)

@@ -22,14 +22,19 @@ def feed(client, user, slug):
     return Calendar.from_ical(response.content).walk("VEVENT")
 
 
-def test_the_meetings_feed_holds_scheduled_meetings_at_their_time(client, member):
+def test_the_meetings_feed_holds_meetings_at_their_time_and_cancelled_ones_as_cancelled(
+    client, member
+):
     soon = timezone.localdate() + timedelta(days=10)
     meeting = MeetingFactory(date=soon, time=time(14, 0), venue="Town Hall")
-    MeetingFactory(date=soon, status="cancelled")
-    events = feed(client, member, "meetings")
-    assert [str(event["location"]) for event in events] == ["Town Hall"]
-    assert events[0].decoded("dtstart").hour == 14
-    assert str(events[0]["url"]).endswith(meeting.get_absolute_url())
+    cancelled = MeetingFactory(date=soon, status="cancelled")
+    events = {str(event["uid"]): event for event in feed(client, member, "meetings")}
+    assert set(events) == {meeting.ical_uid, cancelled.ical_uid}
+    assert str(events[meeting.ical_uid]["location"]) == "Town Hall"
+    assert events[meeting.ical_uid].decoded("dtstart").hour == 14
+    assert str(events[meeting.ical_uid]["url"]).endswith(meeting.get_absolute_url())
+    assert str(events[meeting.ical_uid]["status"]) == "CONFIRMED"
+    assert str(events[cancelled.ical_uid]["status"]) == "CANCELLED"
 
 
 def test_the_milestones_feed_holds_open_actions(client, member):
