@@ -9,6 +9,7 @@ so it can be filtered and sorted in the database; `PeriodColumns` reads and writ
 
 from django import forms
 from django.db import models
+from django.db.models.functions import Lower
 
 from core.periods import ACCEPTED_SPELLINGS, FinancialYear, Period, PeriodError, Precision
 
@@ -24,6 +25,17 @@ def period_columns(verbose_name, *, required=False):
         models.CharField(
             f"{verbose_name} (precision)", max_length=6, choices=PRECISION_CHOICES, blank=True
         ),
+    )
+
+
+def unique_name(model_name, thing):
+    """A constraint keeping a list's names unique whatever their case ("Housing" and
+    "housing" are one directorate), refused with a message naming the thing."""
+    article = "An" if thing[0] in "aeiou" else "A"
+    return models.UniqueConstraint(
+        Lower("name"),
+        name=f"{model_name}_name_unique",
+        violation_error_message=f"{article} {thing} with this name already exists.",
     )
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from core.fields import PeriodColumns, period_columns, period_constraint
+from core.fields import PeriodColumns, period_columns, period_constraint, unique_name
 from core.models import Document
 from core.periods import FinancialYear
 from core.permissions import EditableRecord, RecordQuerySet
@@ -25,13 +25,7 @@ class Inspectorate(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                "name",
-                name="inspectorate_name_unique",
-                violation_error_message="An inspectorate with this name already exists.",
-            ),
-        ]
+        constraints = [unique_name("inspectorate", "inspectorate")]
 
     def __str__(self):
         return self.abbreviation or self.name

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
+from core.fields import unique_name
+
 
 class Directorate(models.Model):
     name = models.CharField(max_length=200, help_text="For example “Housing and Social Services”")
@@ -13,13 +15,7 @@ class Directorate(models.Model):
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(
-                Lower("name"),
-                name="directorate_name_unique",
-                violation_error_message="A directorate with this name already exists.",
-            ),
-        ]
+        constraints = [unique_name("directorate", "directorate")]
 
     def __str__(self):
         return self.name
@@ -93,11 +89,7 @@ class Ward(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(
-                Lower("name"),
-                name="ward_name_unique",
-                violation_error_message="A ward with this name already exists.",
-            ),
+            unique_name("ward", "ward"),
             models.UniqueConstraint(
                 "ons_code",
                 condition=~models.Q(ons_code=""),
