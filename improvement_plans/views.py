@@ -32,7 +32,6 @@ from improvement_plans.forms import (
 )
 from improvement_plans.models import (
     DUE_SOON_DAYS,
-    RAG,
     Action,
     ActionUpdate,
     ExternalCommission,
@@ -357,7 +356,7 @@ class ActionListView(ReadMixin, ExportMixin, ListView):
         Column("Start", lambda a: a.start_date, 16),
         Column("Milestone", lambda a: a.milestone_date, 16),
         Column("Status", lambda a: a.get_status_display(), 16),
-        Column("RAG", lambda a: RAG(a.rag).label, 10),
+        Column("RAG", lambda a: a.get_rag_display(), 10),
     ]
     paginate_by = 50
     filterset_class = None
