@@ -163,8 +163,6 @@ class MeetingQuerySet(RecordQuerySet):
 class Meeting(EditableRecord, VersionedModel):
     Status = MeetingStatus
 
-    STATUS_COLOURS = {Status.SCHEDULED: "blue", Status.HELD: "green", Status.CANCELLED: "grey"}
-
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField()
     time = models.TimeField(null=True, blank=True)
@@ -201,10 +199,6 @@ class Meeting(EditableRecord, VersionedModel):
 
     def get_absolute_url(self):
         return reverse("committees:meeting-detail", args=[self.pk])
-
-    @property
-    def status_colour(self):
-        return self.STATUS_COLOURS[self.status]
 
     @property
     def ical_uid(self):
@@ -393,8 +387,6 @@ class BoardRequest(models.Model):
 
     Status = RequestStatus
 
-    STATUS_COLOURS = {Status.OPEN: "yellow", Status.ANSWERED: "green", Status.WITHDRAWN: "grey"}
-
     raised_at = models.ForeignKey(
         Meeting,
         on_delete=models.CASCADE,
@@ -484,8 +476,19 @@ class BoardRequest(models.Model):
         return f"{self.raised_at.get_absolute_url()}#request-{self.pk}"
 
     @property
-    def status_colour(self):
-        return self.STATUS_COLOURS[self.status]
+    def shown_status(self):
+        """The status its tag shows: "outstanding" for an open request that `with_outstanding()`
+        found past its due meeting, else its own."""
+        if self.status == self.Status.OPEN and getattr(self, "outstanding_meetings", 0):
+            return "outstanding"
+        return self.status
+
+    @property
+    def shown_status_label(self):
+        if self.shown_status != "outstanding":
+            return self.get_status_display()
+        meetings = self.outstanding_meetings
+        return f"Outstanding for {meetings} meeting{'' if meetings == 1 else 's'}"
 
     @property
     def owner(self):

@@ -59,15 +59,6 @@ class RAG(models.TextChoices):
     DROPPED = "dropped", "Dropped"
 
 
-# One GOV.UK tag colour per RAG status, used everywhere a RAG status is shown. Complete is
-# green, as the council's RAG reports count it; the tag's words tell it apart from on-track.
-RAG_COLOURS = {
-    RAG.RED: "red",
-    RAG.AMBER: "orange",
-    RAG.GREEN: "green",
-    RAG.COMPLETE: "green",
-    RAG.DROPPED: "grey",
-}
 RAG_ORDER = {rag: position for position, rag in enumerate(RAG)}
 
 
@@ -448,6 +439,10 @@ class Action(EditableRecord, VersionedModel):
     def reference(self):
         """As the plan numbers it: "8.2" is the second action of Key Issue 8."""
         return f"{self.key_issue.number}.{self.number}"
+
+    def get_rag_display(self):
+        """The RAG status in words, for an action fetched `with_rag()`."""
+        return RAG(self.rag).label
 
     @property
     def lead(self):

@@ -39,7 +39,6 @@ from improvement_plans.forms import (
 )
 from improvement_plans.models import (
     DUE_SOON_DAYS,
-    RAG,
     Action,
     ActionUpdate,
     ExternalCommission,
@@ -293,7 +292,7 @@ class ActionListView(PlanPageMixin, FilteredListView):
         Column("Start", lambda a: a.start_date, 16),
         Column("Milestone", lambda a: a.milestone_date, 16),
         Column("Status", lambda a: a.get_status_display(), 16),
-        Column("RAG", lambda a: RAG(a.rag).label, 10),
+        Column("RAG", lambda a: a.get_rag_display(), 10),
     ]
     paginate_by = 50
     filterset_class = None

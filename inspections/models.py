@@ -225,10 +225,6 @@ class Inspection(EditableRecord, VersionedModel):
         return self.score is not None or bool(self.prospects) or self.report_date is not None
 
     @property
-    def status_colour(self):
-        return STATUS_COLOURS[self.status]
-
-    @property
     def offer_marker(self) -> OfferMarker | None:
         """Seed 001's marker for this entry, from how its review was offered for inspection.
 
@@ -272,18 +268,6 @@ class Inspection(EditableRecord, VersionedModel):
 
     def can_have_judgement_recorded_by(self, user):
         return user.has_perm("inspections.record_judgement") and self.can_be_edited_by(user)
-
-
-# One GOV.UK tag colour per status, used everywhere a status is shown.
-STATUS_COLOURS = {
-    Inspection.Status.PROPOSED: "grey",
-    Inspection.Status.OFFERED: "light-blue",
-    Inspection.Status.CONFIRMED: "blue",
-    Inspection.Status.IN_PROGRESS: "yellow",
-    Inspection.Status.REPORT_AWAITED: "orange",
-    Inspection.Status.COMPLETE: "green",
-    Inspection.Status.CANCELLED: "red",
-}
 
 
 class InspectionRecommendation(models.Model):

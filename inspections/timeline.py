@@ -9,8 +9,9 @@ from django.db.models import Prefetch
 
 from core.charts import Timeline, TimelineBar
 from core.periods import FinancialYear, Precision
+from core.status import STATUS_COLOURS
 from inspections.models import Inspection
-from reviews.models import STAGE_COLOURS, Deferral
+from reviews.models import Deferral
 
 FUZZY = {Precision.SEASON, Precision.YEAR}
 
@@ -32,7 +33,7 @@ def programme_timeline(reviews, year: FinancialYear, today):
                 review.title,
                 review.planned_start,
                 review.planned_end,
-                colour=STAGE_COLOURS[review.stage],
+                colour=STATUS_COLOURS[review.stage],
                 fuzzy=_fuzzy(review.planned),
                 url=review.get_absolute_url(),
                 note=f"Deferred on {deferral.deferred_on:%-d %B %Y}: {deferral.reason}"

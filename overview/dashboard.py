@@ -15,17 +15,17 @@ from django.utils import timezone
 from committees.models import BoardRequest, Meeting
 from core.charts import Bar, BarChart
 from core.periods import FinancialYear
+from core.status import STATUS_COLOURS
 from improvement_plans.models import (
     DUE_SOON_DAYS,
     RAG,
-    RAG_COLOURS,
     Action,
     ImprovementPlan,
     with_rag_counts,
 )
 from inspections.models import Inspection
 from reports.models import CommitteeReport
-from reviews.models import STAGE_COLOURS, Review, Stage
+from reviews.models import Review, Stage
 
 INSPECTIONS_AHEAD = 90  # days
 MEETINGS_SHOWN = 5
@@ -64,7 +64,7 @@ def stage_chart(year):
         Bar(
             stage.label,
             counts.get(stage.value, 0),
-            STAGE_COLOURS[stage],
+            STATUS_COLOURS[stage],
             _url("reviews:review-list", year=str(year), stage=stage.value),
         )
         for stage in Stage
@@ -83,12 +83,14 @@ def action_figures(actions, list_name):
         red=Count("pk", filter=Q(rag=RAG.RED)), amber=Count("pk", filter=Q(rag=RAG.AMBER))
     )
     return [
-        Figure("Red: overdue", counts["red"], _url(list_name, rag=RAG.RED), RAG_COLOURS[RAG.RED]),
+        Figure(
+            "Red: overdue", counts["red"], _url(list_name, rag=RAG.RED), STATUS_COLOURS[RAG.RED]
+        ),
         Figure(
             f"Amber: due within {DUE_SOON_DAYS} days or no recent update",
             counts["amber"],
             _url(list_name, rag=RAG.AMBER),
-            RAG_COLOURS[RAG.AMBER],
+            STATUS_COLOURS[RAG.AMBER],
         ),
     ]
 
@@ -99,11 +101,11 @@ def rag_chart(plans):
         Bar(
             rag.label,
             totals[rag],
-            RAG_COLOURS[rag],
+            STATUS_COLOURS[rag],
             _url("improvement_plans:due-action-list", rag=rag),
         )
         if rag in (RAG.RED, RAG.AMBER)
-        else Bar(rag.label, totals[rag], RAG_COLOURS[rag])
+        else Bar(rag.label, totals[rag], STATUS_COLOURS[rag])
         for rag in RAG
         if totals[rag]
     ]

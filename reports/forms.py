@@ -163,6 +163,7 @@ class ReportForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             )
             part.help_text = "A best value officer can make it Part 2 (exempt) if it needs to be"
             del self.fields["exempt_paragraph"]
+            self.helper.layout = self.helper.build_default_layout(self)
         self.fields["contact_officer"].queryset = Person.objects.filter(active=True)
         self.fields["wards"].queryset = Ward.objects.filter(active=True)
 

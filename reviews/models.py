@@ -25,6 +25,7 @@ from core.fields import PeriodColumns, period_columns, period_constraint
 from core.models import Document
 from core.periods import FinancialYear
 from core.permissions import EditableRecord, RecordQuerySet
+from core.status import STATUS_COLOURS
 from core.versioning import VersionedModel
 from organisation import roles
 from organisation.models import Directorate, Person, Ward
@@ -57,21 +58,6 @@ STAGE_LINE = [
 ]
 SIDE_EXITS = [Stage.DEFERRED, Stage.WITHDRAWN, Stage.SUPERSEDED]
 CLOSED_STAGES = [Stage.COMPLETED, Stage.WITHDRAWN, Stage.SUPERSEDED]
-
-# One GOV.UK tag colour per stage, used everywhere a stage is shown.
-STAGE_COLOURS = {
-    Stage.PROPOSED: "grey",
-    Stage.SCOPING: "light-blue",
-    Stage.CHALLENGE: "blue",
-    Stage.VISION: "turquoise",
-    Stage.OPTIONS: "purple",
-    Stage.APPROVED: "pink",
-    Stage.IMPLEMENTATION: "yellow",
-    Stage.COMPLETED: "green",
-    Stage.DEFERRED: "orange",
-    Stage.WITHDRAWN: "red",
-    Stage.SUPERSEDED: "red",
-}
 
 
 class WardScope(models.TextChoices):
@@ -245,10 +231,6 @@ class Review(EditableRecord, VersionedModel):
         return FinancialYear(self.programme_year)
 
     @property
-    def stage_colour(self):
-        return STAGE_COLOURS[self.stage]
-
-    @property
     def is_closed(self):
         return self.stage in CLOSED_STAGES
 
@@ -299,9 +281,15 @@ class Review(EditableRecord, VersionedModel):
                 steps.append(StageStep(stage.label, "to do", "To do", None))
             elif self.is_on_side_exit:
                 steps.append(
-                    StageStep(stage.label, "current", self.get_stage_display(), self.stage_colour)
+                    StageStep(
+                        stage.label,
+                        "current",
+                        self.get_stage_display(),
+                        STATUS_COLOURS[self.stage],
+                    )
                 )
             else:
+                # Not a status: the task list's own tag for the step under way, as GOV.UK's has.
                 steps.append(StageStep(stage.label, "current", "In progress", "blue"))
         return steps
 

@@ -1,6 +1,10 @@
 from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors
 from django import forms as django_forms
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from core.status import STATUS_COLOURS
 
 register = template.Library()
 
@@ -58,3 +62,39 @@ def summary_for(row, source):
 def page_numbers(page):
     """The page numbers a pagination bar links to, with the paginator's ELLIPSIS for gaps."""
     return page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+
+
+@register.inclusion_tag("components/tag.html")
+def status_tag(status, label, count=None):
+    """`status` (as stored) as a tag saying `label`, in the one colour core.status gives it.
+
+    With a count, the tag says "2 Red" and keeps to one line.
+    """
+    if count is None:
+        return {"label": label, "colour": STATUS_COLOURS[status]}
+    return {"label": f"{count} {label}", "colour": STATUS_COLOURS[status], "nowrap": True}
+
+
+@register.simple_block_tag
+def summary_row(
+    content, label, actions=False, action_url="", anchor="", action="Change", action_hidden=""
+):
+    """One row of a summary list: `label`, and the block as its value ("Not recorded" if empty).
+
+    `actions` says whether the list has links for this reader. If it has, `action_url` gives
+    the row its link ("Change", or `action`) to `anchor` on that page, and screen readers hear
+    what it changes (`action_hidden`, or the label); a row without one still lines up.
+    """
+    return render_to_string(
+        "components/summary_row.html",
+        {
+            "label": label,
+            # The block was rendered, and escaped, by the template it stands in.
+            "value": mark_safe(content.strip()),
+            "actions": actions,
+            "action_url": action_url if actions else "",
+            "anchor": anchor,
+            "action": action,
+            "action_hidden": action_hidden or str(label).lower(),
+        },
+    )

@@ -2,16 +2,9 @@ from decimal import Decimal
 
 from django import template
 
-from improvement_plans.models import RAG, RAG_COLOURS
+from improvement_plans.models import RAG
 
 register = template.Library()
-
-
-@register.inclusion_tag("improvement_plans/components/rag_tag.html")
-def rag_tag(rag, count=None):
-    """The RAG tag, in the one colour each status has everywhere; with a count if given."""
-    rag = RAG(rag)
-    return {"label": rag.label, "colour": RAG_COLOURS[rag], "count": count}
 
 
 @register.inclusion_tag("improvement_plans/components/rag_counts.html")

@@ -112,7 +112,7 @@ def test_an_officer_records_progress_and_time_and_completes_an_overdue_action(pa
 
     page.get_by_role("link", name=plan.title).click()
     tag = page.locator("tr", has_text="Block purchase of foster care placements").locator(
-        ".bv-rag-tag"
+        ".govuk-tag"
     )
     expect(tag).to_have_text("Complete")
     expect(tag).to_have_class(re.compile("govuk-tag--green"))
