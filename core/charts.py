@@ -79,6 +79,7 @@ class TimelineBar:
     url: str = ""
     note: str = ""  # e.g. "Deferred until July 2004"
     marker: date | None = None  # a dated event drawn on the bar, e.g. a deferral
+    flag: str = ""  # a word written before the label, e.g. "Late"
     x: int = 0
     width: int = 0
     y: int = 0

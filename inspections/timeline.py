@@ -1,8 +1,8 @@
 """The programme as a Gantt chart: reviews and inspections across two financial years.
 
 Built from each record's Period, so fuzzy timing ("Autumn 2004", "2005") is drawn as such,
-and a review's newest deferral is marked on its bar. Used by the timeline page and as a
-figure in the programme report.
+a review's newest deferral is marked on its bar, and a late review says so in words. Used
+by the timeline page and as a figure in the programme report.
 """
 
 from django.db.models import Prefetch
@@ -22,12 +22,27 @@ def _fuzzy(period):
 
 def programme_timeline(reviews, year: FinancialYear, today):
     """Bars for `reviews` (already filtered) and the inspections of `year` and the next."""
-    reviews = reviews.select_related(None).prefetch_related(
-        Prefetch("deferrals", queryset=Deferral.objects.order_by("-deferred_on"), to_attr="newest")
+    reviews = (
+        reviews.select_related(None)
+        .prefetch_related(
+            Prefetch(
+                "deferrals", queryset=Deferral.objects.order_by("-deferred_on"), to_attr="newest"
+            )
+        )
+        .with_lateness(today)
     )
     bars = []
+    late = 0
     for review in reviews.exclude(planned_start=None).order_by("planned_start", "title"):
         deferral = review.newest[0] if review.newest else None
+        note = (
+            f"Deferred on {deferral.deferred_on:%-d %B %Y}: {deferral.reason}"
+            if deferral
+            else review.get_stage_display()
+        )
+        if review.is_late:
+            late += 1
+            note = f"Late: planned to end by {review.planned_end:%-d %B %Y}. {note}"
         bars.append(
             TimelineBar(
                 review.title,
@@ -36,10 +51,9 @@ def programme_timeline(reviews, year: FinancialYear, today):
                 colour=STATUS_COLOURS[review.stage],
                 fuzzy=_fuzzy(review.planned),
                 url=review.get_absolute_url(),
-                note=f"Deferred on {deferral.deferred_on:%-d %B %Y}: {deferral.reason}"
-                if deferral
-                else review.get_stage_display(),
+                note=note,
                 marker=deferral.deferred_on if deferral else None,
+                flag="Late" if review.is_late else "",
             )
         )
     inspections = (
@@ -61,8 +75,8 @@ def programme_timeline(reviews, year: FinancialYear, today):
         )
     return Timeline(
         title=f"Reviews and inspections, {year} and {year.next()}",
-        description=f"{len(bars)} bars: reviews by planned period coloured by stage, then "
-        "inspections in purple.",
+        description=f"{len(bars)} bars: reviews by planned period coloured by stage, the {late} "
+        "late ones named after “Late:”, then inspections in purple.",
         start=year.start,
         end=year.next().end,
         bars=bars,

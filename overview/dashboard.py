@@ -78,6 +78,16 @@ def stage_chart(year):
     )
 
 
+def late_reviews(year, today):
+    """Late reviews of this programme and earlier ones (ReviewQuerySet.late_up_to)."""
+    return Figure(
+        "Late reviews: planned end passed, not complete",
+        Review.objects.late_up_to(year, today).count(),
+        _url("reviews:review-list", year=str(year), late="on"),
+        "red",
+    )
+
+
 def action_figures(actions, list_name):
     counts = actions.open().aggregate(
         red=Count("pk", filter=Q(rag=RAG.RED)), amber=Count("pk", filter=Q(rag=RAG.AMBER))
@@ -145,6 +155,7 @@ def context(user, today=None):
     return {
         "year": year,
         "stage_chart": stage_chart(year),
+        "late_reviews": late_reviews(year, today),
         "my_actions": mine,
         "all_actions": action_figures(
             Action.objects.with_rag(today), "improvement_plans:due-action-list"

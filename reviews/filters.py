@@ -43,6 +43,13 @@ class ProgrammeFilterForm(forms.Form):
         self.helper.label_size = "s"
 
 
+class CheckboxFilter(django_filters.BooleanFilter):
+    """One checkbox: ticked filters, unticked does not. (BooleanFilter's own NullBooleanField
+    would read a ticked box's "on" as unknown.)"""
+
+    field_class = forms.BooleanField
+
+
 class ProgrammeFilter(django_filters.FilterSet):
     """The programme page's filters. `year` is always given: the view defaults it."""
 
@@ -67,6 +74,7 @@ class ProgrammeFilter(django_filters.FilterSet):
         label="Stage", choices=Stage.choices, empty_label="All stages"
     )
     text = django_filters.CharFilter(label="Title or scope contains", method="filter_text")
+    late = CheckboxFilter(label="Late only", method="filter_late")
     sort = django_filters.ChoiceFilter(
         label="Sort by",
         choices=[(key, label) for key, (label, _) in SORTS.items()],
@@ -88,7 +96,13 @@ class ProgrammeFilter(django_filters.FilterSet):
         self.filters["year"].extra["choices"] = financial_year_choices()
 
     def filter_year(self, queryset, name, value):
+        if self.late_only:
+            return queryset.late_up_to(FinancialYear.parse(value))
         return queryset.for_programme(FinancialYear.parse(value))
+
+    def filter_late(self, queryset, name, value):
+        # Done by the year's filter, which alone can reach back to earlier programmes.
+        return queryset
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
@@ -101,7 +115,13 @@ class ProgrammeFilter(django_filters.FilterSet):
         if "year" in self.form.errors:
             # The error shows on the form; meanwhile the current year's programme is listed.
             queryset = self.filter_year(queryset, "year", str(self.financial_year))
-        return super().filter_queryset(queryset.with_stage_order().order_by("title", "pk"))
+        return super().filter_queryset(
+            queryset.with_stage_order().with_lateness().order_by("title", "pk")
+        )
+
+    @property
+    def late_only(self):
+        return bool(self.form.cleaned_data.get("late"))
 
     @property
     def financial_year(self):

@@ -8,14 +8,17 @@ from django.db import models
 from django.db.models import (
     BooleanField,
     Case,
+    Count,
     Exists,
     ExpressionWrapper,
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import Truncator
@@ -82,6 +85,13 @@ class StageStep:
     colour: str | None  # a tag colour, or None for plain text
 
 
+def late_on(today):
+    """The rule for a late review: its planned period ended before `today` and it is not
+    closed. A deferral moves the planned period, so a deferred review is late only once its
+    new target has passed too; a review with no planned period is never late."""
+    return Q(planned_end__lt=today) & ~Q(stage__in=CLOSED_STAGES)
+
+
 class ReviewQuerySet(RecordQuerySet):
     def with_people(self):
         return self.select_related(
@@ -98,14 +108,40 @@ class ReviewQuerySet(RecordQuerySet):
         (a deferral moves the planned period on); `is_carried_over` marks it in the later years.
         """
         carried_over = Q(programme_year__lt=year.start_year, planned_end__gte=year.start)
-        return (
-            self.filter(Q(programme_year=year.start_year) | carried_over)
-            .annotate(
-                is_carried_over=ExpressionWrapper(
-                    Q(programme_year__lt=year.start_year), output_field=BooleanField()
-                )
+        return self.filter(Q(programme_year=year.start_year) | carried_over).shown_in(year)
+
+    def late(self, today=None):
+        return self.filter(late_on(today or timezone.localdate()))
+
+    def late_up_to(self, year: FinancialYear, today=None):
+        """The late reviews of `year`'s programme and of earlier ones, marked as
+        `for_programme` marks them: a late review is still running after its plan has left
+        the programme, and it must not drop out of sight."""
+        return self.filter(programme_year__lte=year.start_year).late(today).shown_in(year)
+
+    def shown_in(self, year: FinancialYear):
+        """With their people, and `is_carried_over` on those of earlier programmes."""
+        return self.annotate(
+            is_carried_over=ExpressionWrapper(
+                Q(programme_year__lt=year.start_year), output_field=BooleanField()
             )
-            .with_people()
+        ).with_people()
+
+    def with_lateness(self, today=None):
+        """Annotate `is_late` (`late_on`), and `deferral_count` and `latest_deferral_reason`
+        so that a late review can say why."""
+        deferrals = Deferral.objects.filter(review=OuterRef("pk")).order_by()
+        count = deferrals.values("review").annotate(count=Count("pk")).values("count")
+        return self.annotate(
+            is_late=Case(
+                When(late_on(today or timezone.localdate()), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            deferral_count=Coalesce(Subquery(count), 0),
+            latest_deferral_reason=Subquery(
+                deferrals.order_by("-deferred_on", "-pk").values("reason")[:1]
+            ),
         )
 
     def around(self, day: date):

@@ -63,6 +63,9 @@ class ProgrammeView(FilteredListView):
         Column("Planned", lambda review: str(review.planned or ""), 24),
         Column("Planned start", lambda review: review.planned_start, 16),
         Column("Planned end", lambda review: review.planned_end, 16),
+        Column("Late", lambda review: "Yes" if review.is_late else "No", 8),
+        Column("Deferrals", lambda review: review.deferral_count, 10),
+        Column("Latest deferral reason", lambda review: review.latest_deferral_reason or "", 40),
     ]
 
     def get_context_data(self, **kwargs):
@@ -75,7 +78,11 @@ class ProgrammeView(FilteredListView):
 
 class ReviewDetailView(ReadMixin, DetailView):
     permission_required = "reviews.view_review"
-    queryset = Review.objects.for_detail()
+    model = Review
+
+    def get_queryset(self):
+        # Not a class attribute: whether a review is late depends on the day it is read.
+        return super().get_queryset().for_detail().with_lateness()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

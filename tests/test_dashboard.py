@@ -1,6 +1,8 @@
 """The dashboard: figures that link to the lists behind them, charts with text, few queries."""
 
 from datetime import timedelta
+from html import escape
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -52,6 +54,51 @@ def test_figures_link_to_the_filtered_lists_behind_them(client, member):
     assert "Due: A report to the next meeting" in page
 
 
+def test_late_reviews_are_counted_and_linked_to_the_programme_of_late_reviews(client, member):
+    year = FinancialYear.containing(TODAY)
+    earlier = year.previous()
+    ReviewFactory(
+        title="Late this year",
+        programme_year=year.start_year,
+        planned_start=year.start,
+        planned_end=days(-1),
+        planned_precision="day",
+        stage="challenge",
+    )
+    ReviewFactory(
+        title="Late from last year",
+        programme_year=earlier.start_year,
+        planned_start=earlier.start,
+        planned_end=earlier.end,
+        planned_precision="day",
+    )
+    ReviewFactory(
+        title="Done",
+        programme_year=year.start_year,
+        planned_start=year.start,
+        planned_end=days(-1),
+        planned_precision="day",
+        stage="completed",
+    )
+    ReviewFactory(
+        title="On time",
+        programme_year=year.start_year,
+        planned_start=year.start,
+        planned_end=days(30),
+        planned_precision="day",
+    )
+    client.force_login(member)
+    page = client.get(reverse("home")).text
+    late = reverse("reviews:review-list") + "?" + urlencode({"year": str(year), "late": "on"})
+    assert f'href="{escape(late)}"' in page
+    assert '<span class="bv-figure__value">2</span> <span class="bv-figure__label">Late' in page
+    listed = client.get(late)
+    assert [review.title for review in listed.context["reviews"]] == [
+        "Late from last year",
+        "Late this year",
+    ]
+
+
 def test_red_actions_list_shows_only_the_red_ones(client, member):
     council(3)
     client.force_login(member)
@@ -97,7 +144,7 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
 ):
     council(size)
     client.force_login(review_officer)
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         assert client.get(reverse("home")).status_code == 200
 
 

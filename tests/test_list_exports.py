@@ -1,5 +1,6 @@
 """The programme, inspections and actions download as CSV and Excel, as filtered."""
 
+import csv
 import io
 from datetime import date, datetime, timedelta
 
@@ -8,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from tests.factories import ActionFactory, InspectionFactory, ReviewFactory
+from tests.factories import ActionFactory, DeferralFactory, InspectionFactory, ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +70,20 @@ def test_red_actions_download_with_their_rag(client, member):
     rows = list(sheet_of(response).iter_rows(values_only=True))
     assert [row[2] for row in rows[1:]] == ["Late action"]
     assert rows[1][7] == "Red"
+
+
+def test_the_programme_csv_says_which_reviews_are_late_and_why(client, member):
+    late = ReviewFactory(title="Late review", stage="challenge", programme_year=2003)
+    DeferralFactory(review=late, reason="Recruitment difficulties")
+    ReviewFactory(title="Completed review", stage="completed", programme_year=2003)
+    client.force_login(member)
+    response = client.get(reverse("reviews:review-list"), {"year": "2003/04", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    found = {
+        row["Review"]: (row["Late"], row["Deferrals"], row["Latest deferral reason"])
+        for row in rows
+    }
+    assert found == {
+        "Late review": ("Yes", "1", "Recruitment difficulties"),
+        "Completed review": ("No", "0", ""),
+    }

@@ -39,6 +39,22 @@ def test_bars_for_reviews_and_inspections_with_fuzzy_timing_and_deferrals(client
     assert "Youth Service" in filtered and "Engineering" not in filtered
 
 
+def test_a_late_review_is_marked_late_in_words(client, member):
+    review("Youth Service", "April 2003 – October 2003", stage="challenge")
+    review("Libraries", "April 2003 – October 2003", stage="completed")
+    deferred = review("Engineering & Transportation", "July 2004", stage="deferred")
+    DeferralFactory(review=deferred, deferred_on=date(2004, 1, 29), reason="Recruitment")
+    client.force_login(member)
+    text = client.get(reverse("timeline"), {"year": "2003/04"}).text
+    assert '<tspan font-weight="bold">Late:</tspan> Youth Service' in text
+    assert "Late: planned to end by 31 October 2003. Challenge (4 Cs)" in text
+    assert "Late: planned to end by 31 July 2004. Deferred on 29 January 2004" in text
+    assert "Late: planned to end by 31 October 2003. Completed" not in text
+    assert "the 2 late ones" in text
+    late_only = client.get(reverse("timeline"), {"year": "2003/04", "late": "on"}).text
+    assert "Youth Service" in late_only and "Libraries" not in late_only
+
+
 @pytest.mark.parametrize("count", [3, 40])
 def test_the_timeline_runs_a_fixed_number_of_queries(
     client, member, django_assert_max_num_queries, count

@@ -8,6 +8,7 @@ from organisation import roles
 from reviews.models import ChallengeEvidence, Review, Stage, WardScope
 from tests.factories import (
     ChallengeEvidenceFactory,
+    DeferralFactory,
     OutcomeFactory,
     PersonFactory,
     RecommendationFactory,
@@ -230,3 +231,55 @@ def test_a_review_closed_late_is_still_around_a_year_after_its_planned_end():
         changed_on=date(2003, 9, 4),
     )
     assert review in Review.objects.around(date(2004, 1, 29))
+
+
+def test_a_review_is_late_once_its_planned_end_has_passed_until_it_is_closed():
+    on_time = ReviewFactory(title="On time", planned_end=date(2004, 6, 30))
+    for stage in Stage:
+        ReviewFactory(title=stage.value, stage=stage)  # planned to end 31 March 2004
+    ReviewFactory(title="Not planned", planned_start=None, planned_end=None, planned_precision="")
+    deferred = ReviewFactory(title="Deferred", stage=Stage.DEFERRED, planned_end=date(2004, 9, 30))
+    DeferralFactory(review=deferred, old_target_end=date(2004, 3, 31))
+    late = {
+        review.title: review.is_late
+        for review in Review.objects.with_lateness(today=date(2004, 6, 1))
+    }
+    closed = {Stage.COMPLETED, Stage.WITHDRAWN, Stage.SUPERSEDED}
+    assert late == {
+        on_time.title: False,
+        "Not planned": False,
+        "Deferred": False,  # its new target has not passed
+        **{stage.value: stage not in closed for stage in Stage},
+    }
+    assert set(Review.objects.late(today=date(2004, 6, 1))) == {
+        review for review in Review.objects.all() if late[review.title]
+    }
+    assert Review.objects.late(today=date(2004, 10, 1)).filter(pk=deferred.pk).exists()
+
+
+def test_a_late_review_counts_and_names_its_deferrals():
+    review = ReviewFactory(stage=Stage.CHALLENGE, planned_end=date(2004, 9, 30))
+    DeferralFactory(review=review, deferred_on=date(2003, 11, 1), reason="Budget")
+    DeferralFactory(review=review, deferred_on=date(2004, 2, 1), reason="Recruitment")
+    ReviewFactory()
+    annotated = Review.objects.with_lateness(today=date(2004, 10, 1)).get(pk=review.pk)
+    assert annotated.is_late
+    assert annotated.deferral_count == 2
+    assert annotated.latest_deferral_reason == "Recruitment"
+
+
+def test_late_reviews_of_earlier_programmes_are_late_in_later_ones():
+    ReviewFactory(
+        title="2002/03, late",
+        programme_year=2002,
+        planned_start=date(2002, 4, 1),
+        planned_end=date(2003, 3, 31),
+    )
+    ReviewFactory(title="2003/04, late", programme_year=2003)
+    ReviewFactory(title="2003/04, on time", programme_year=2003, planned_end=date(2004, 9, 30))
+    ReviewFactory(title="2004/05, late", programme_year=2004, planned_end=date(2004, 5, 31))
+    late = Review.objects.late_up_to(FinancialYear(2003), today=date(2004, 6, 1))
+    assert {review.title: review.is_carried_over for review in late} == {
+        "2002/03, late": True,
+        "2003/04, late": False,
+    }

@@ -1,8 +1,9 @@
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from core.periods import FinancialYear
 from organisation import roles
@@ -140,6 +141,54 @@ def test_programme_queries_do_not_grow_with_the_reviews(
     assert len(response.context["reviews"]) == min(rows, 25)
 
 
+def late_and_not(today):
+    """A late review deferred twice, and a completed, an unplanned and a deferred-ahead one."""
+    late = ReviewFactory(title="Late review", stage=Stage.CHALLENGE)
+    DeferralFactory(review=late, deferred_on=date(2003, 6, 1), reason="Budget")
+    DeferralFactory(review=late, deferred_on=date(2003, 9, 1), reason="Recruitment difficulties")
+    ReviewFactory(title="Completed review", stage=Stage.COMPLETED)
+    ReviewFactory(title="Unplanned review", planned_start=None, planned_end=None)
+    ahead = ReviewFactory(
+        title="Deferred ahead",
+        stage=Stage.DEFERRED,
+        planned_start=date(2003, 4, 1),
+        planned_end=today + timedelta(days=90),
+        planned_precision="day",
+    )
+    DeferralFactory(review=ahead)
+    return late
+
+
+def test_programme_tags_late_reviews_with_their_deferrals(client, member):
+    late_and_not(timezone.localdate())
+    client.force_login(member)
+    response = programme(client, year="2003/04")
+    assert {review.title: review.is_late for review in response.context["reviews"]} == {
+        "Completed review": False,
+        "Deferred ahead": False,
+        "Late review": True,
+        "Unplanned review": False,
+    }
+    assert response.text.count('<strong class="govuk-tag govuk-tag--red">Late</strong>') == 1
+    assert "Deferred 2 times; latest: Recruitment difficulties" in response.text
+
+
+def test_programme_late_only_adds_late_reviews_of_earlier_programmes(client, member):
+    late_and_not(timezone.localdate())
+    ReviewFactory(
+        title="Older late review",
+        programme_year=2002,
+        planned_start=date(2002, 4, 1),
+        planned_end=date(2003, 3, 31),
+    )
+    client.force_login(member)
+    assert "Older late review" not in titles(programme(client, year="2003/04"))
+    response = programme(client, year="2003/04", late="on")
+    assert titles(response) == ["Late review", "Older late review"]
+    assert "2 late reviews in 2003/04 and earlier programmes" in response.text
+    assert "Carried over from 2002/03" in response.text
+
+
 # Review page
 
 
@@ -189,6 +238,18 @@ def test_review_page_queries_do_not_grow_with_reviews_or_parts(
     with django_assert_max_num_queries(22):
         response = client.get(review.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_a_late_review_page_warns_since_when_with_its_deferrals(client, member):
+    late = late_and_not(timezone.localdate())
+    client.force_login(member)
+    text = client.get(late.get_absolute_url()).text
+    assert "This review is late: it was planned to end by 31 March 2004" in text
+    assert 'href="#deferrals">deferred 2 times</a>, most recently on 1 September 2003' in text
+    assert "Recruitment difficulties" in text
+    for title in ["Completed review", "Unplanned review", "Deferred ahead"]:
+        review = Review.objects.get(title=title)
+        assert "This review is late" not in client.get(review.get_absolute_url()).text
 
 
 def test_editors_see_change_links_and_members_do_not(client, officer, member):
