@@ -254,6 +254,25 @@ def financial_years(period: Period) -> list[FinancialYear]:
     return [FinancialYear(year) for year in range(first, last + 1)]
 
 
+def default_programme_year(years, today: date, span: int = 1) -> FinancialYear:
+    """The programme to open on when none is asked for, from the years that have records.
+
+    This year's, if it (or, for a programme of `span` years, one of the years it shows) has
+    records; otherwise the latest `span` years that have any, so a council whose programme
+    is in the past still sees its last one; with none at all, this year's.
+    `years` are programme years (start years), never years reached by planned dates: one
+    record deferred into a far year must not move the programme everyone opens on.
+    """
+    current = FinancialYear.containing(today)
+    years = set(years)
+    if not years or years & set(range(current.start_year, current.start_year + span)):
+        return current
+    latest = max(years)
+    return FinancialYear(
+        min(year for year in range(latest - span + 1, latest + 1) if year in years)
+    )
+
+
 def _clean(text: str) -> str:
     text = _DASHES.sub("-", text).replace(",", " ")
     text = re.sub(r"(?<=[a-z])\.", " ", text, flags=re.IGNORECASE)  # "Sept. 2003"

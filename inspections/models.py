@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from core.fields import PeriodColumns, period_columns, period_constraint, unique_name
 from core.models import Document
-from core.periods import FinancialYear
+from core.periods import FinancialYear, default_programme_year
 from core.permissions import EditableRecord, RecordQuerySet
 from core.versioning import VersionedModel
 from organisation import roles
@@ -91,17 +91,10 @@ class InspectionQuerySet(RecordQuerySet):
         return [FinancialYear(year) for year in years.distinct()]
 
     def default_programme_year(self, today: date | None = None) -> FinancialYear:
-        """The first year of the two-year programme to show when none is asked for.
-
-        This year's, if this year or next has inspections; otherwise the latest two years
-        that have any, so a council that stopped planning still sees its last programme.
-        """
-        current = FinancialYear.containing(today or timezone.localdate())
-        years = {year.start_year for year in self.programme_years()}
-        if not years or {current.start_year, current.start_year + 1} & years:
-            return current
-        latest = max(years)
-        return FinancialYear(latest - 1 if latest - 1 in years else latest)
+        """The first year of the two-year programme to show when none is asked for
+        (`core.periods.default_programme_year`, over two years)."""
+        years = self.order_by().values_list("programme_year", flat=True).distinct()
+        return default_programme_year(years, today or timezone.localdate(), span=2)
 
     def editing_rule(self, user):
         """Review officers edit the inspections of the reviews they may edit."""

@@ -14,7 +14,6 @@ from django.utils import timezone
 
 from committees.models import BoardRequest, Meeting
 from core.charts import Bar, BarChart
-from core.periods import FinancialYear
 from core.status import STATUS_COLOURS
 from improvement_plans.models import (
     DUE_SOON_DAYS,
@@ -42,15 +41,6 @@ class Figure:
 
 def _url(name, **query):
     return reverse(name) + (f"?{urlencode(query)}" if query else "")
-
-
-def programme_year(today):
-    """This financial year, or the latest with reviews when this one has none yet."""
-    year = FinancialYear.containing(today)
-    if Review.objects.for_programme(year).exists():
-        return year
-    latest = Review.objects.order_by("-programme_year").values_list("programme_year", flat=True)
-    return FinancialYear(latest[0]) if latest else year
 
 
 def stage_chart(year):
@@ -128,7 +118,7 @@ def rag_chart(plans):
 
 def context(user, today=None):
     today = today or timezone.localdate()
-    year = programme_year(today)
+    year = Review.objects.default_programme_year(today)
     person = getattr(user, "person", None)
     plans = with_rag_counts(ImprovementPlan.objects.order_by("title"), today)
     # A council keeps years of plans: the table shows those most in need of attention.

@@ -2,6 +2,7 @@ import django_filters
 from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.http import QueryDict
+from django.utils.functional import cached_property
 
 from core.periods import FinancialYear
 from organisation.models import Directorate, Person
@@ -51,7 +52,8 @@ class CheckboxFilter(django_filters.BooleanFilter):
 
 
 class ProgrammeFilter(django_filters.FilterSet):
-    """The programme page's filters. `year` is always given: the view defaults it."""
+    """The programme page's filters. `year` is always given: when the address has none, the
+    programme opens on `ReviewQuerySet.default_programme_year`."""
 
     year = django_filters.ChoiceFilter(
         label="Financial year",
@@ -69,6 +71,11 @@ class ProgrammeFilter(django_filters.FilterSet):
         label="Responsible director",
         queryset=Person.objects.filter(is_director=True),
         empty_label="All directors",
+    )
+    lead_officer = django_filters.ModelChoiceFilter(
+        label="Lead officer",
+        queryset=Person.objects.filter(reviews_led__isnull=False).distinct(),
+        empty_label="All lead officers",
     )
     stage = django_filters.ChoiceFilter(
         label="Stage", choices=Stage.choices, empty_label="All stages"
@@ -89,7 +96,8 @@ class ProgrammeFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         data = data.copy() if data is not None else QueryDict(mutable=True)
-        data.setdefault("year", str(FinancialYear.current()))
+        if "year" not in data:
+            data["year"] = str(self.default_year)
         data.setdefault("sort", "title")
         super().__init__(data, *args, **kwargs)
         # Worked out once here: a callable would query again each time the choices are read.
@@ -113,7 +121,7 @@ class ProgrammeFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         if "year" in self.form.errors:
-            # The error shows on the form; meanwhile the current year's programme is listed.
+            # The error shows on the form; meanwhile the programme it opens on is listed.
             queryset = self.filter_year(queryset, "year", str(self.financial_year))
         return super().filter_queryset(
             queryset.with_stage_order().with_lateness().order_by("title", "pk")
@@ -123,9 +131,13 @@ class ProgrammeFilter(django_filters.FilterSet):
     def late_only(self):
         return bool(self.form.cleaned_data.get("late"))
 
+    @cached_property
+    def default_year(self):
+        return Review.objects.default_programme_year()
+
     @property
     def financial_year(self):
-        """The year whose programme is shown: the one asked for, or else the current one."""
+        """The year whose programme is shown: the one asked for, or else the default one."""
         if "year" in self.form.errors:
-            return FinancialYear.current()
+            return self.default_year
         return FinancialYear.parse(self.form.cleaned_data["year"])

@@ -26,7 +26,7 @@ from simple_history.models import HistoricalRecords
 
 from core.fields import PeriodColumns, period_columns, period_constraint
 from core.models import Document
-from core.periods import FinancialYear
+from core.periods import FinancialYear, default_programme_year
 from core.permissions import EditableRecord, RecordQuerySet
 from core.status import STATUS_COLOURS
 from core.versioning import VersionedModel
@@ -109,6 +109,13 @@ class ReviewQuerySet(RecordQuerySet):
         """
         carried_over = Q(programme_year__lt=year.start_year, planned_end__gte=year.start)
         return self.filter(Q(programme_year=year.start_year) | carried_over).shown_in(year)
+
+    def default_programme_year(self, today: date | None = None) -> FinancialYear:
+        """The programme to open on: this year's if it has reviews of its own, else the latest
+        that has (`core.periods.default_programme_year`). Reviews carried over by their planned
+        dates do not count, so a deferral does not move the year everyone sees."""
+        years = self.order_by().values_list("programme_year", flat=True).distinct()
+        return default_programme_year(years, today or timezone.localdate())
 
     def late(self, today=None):
         return self.filter(late_on(today or timezone.localdate()))

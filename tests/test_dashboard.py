@@ -164,3 +164,19 @@ def test_the_plans_most_in_need_of_attention_are_listed_first_and_the_rest_linke
     assert calm.title not in table
     assert f"of {PLANS_SHOWN + 1} with any" in page
     assert f"All {PLANS_SHOWN + 2} improvement plans" in page
+
+
+def test_a_deferral_into_a_far_year_does_not_move_the_dashboards_programme(client, member):
+    ReviewFactory(title="Construction Design", programme_year=2003)
+    far = FinancialYear.containing(TODAY).next()
+    ReviewFactory(
+        title="Youth Service",
+        programme_year=2003,
+        stage="deferred",
+        planned_start=far.start,
+        planned_end=far.end,
+    )
+    client.force_login(member)
+    response = client.get(reverse("home"))
+    assert response.context["year"] == FinancialYear(2003)
+    assert "Reviews by stage, 2003/04 programme" in response.text

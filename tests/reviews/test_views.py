@@ -16,6 +16,7 @@ from reviews.models import (
     ReviewDocument,
     Stage,
 )
+from reviews.services import change_stage
 from tests.factories import (
     ChallengeEvidenceFactory,
     DeferralFactory,
@@ -82,6 +83,64 @@ def test_programme_defaults_to_the_current_financial_year(client, member):
     assert response.context["year"] == current
 
 
+def test_programme_opens_on_the_latest_year_with_reviews_when_this_year_has_none(client, member):
+    ReviewFactory(title="Construction Design", programme_year=2003)
+    ReviewFactory(
+        title="Older",
+        programme_year=2002,
+        planned_start=date(2002, 4, 1),
+        planned_end=date(2003, 3, 31),
+    )
+    client.force_login(member)
+    response = programme(client)
+    assert response.context["year"] == FinancialYear(2003)
+    assert titles(response) == ["Construction Design"]
+    assert '<h1 class="govuk-heading-l">Review programme 2003/04</h1>' in response.text
+    assert "No reviews match" not in response.text
+
+
+def test_a_deferral_into_a_far_year_does_not_move_the_programme_others_open_on(
+    client, member, bv_officer
+):
+    deferred = ReviewFactory(title="Youth Service", programme_year=2003, stage=Stage.SCOPING)
+    ReviewFactory(title="Construction Design", programme_year=2003)
+    current = FinancialYear.current()
+    change_stage(
+        review=deferred,
+        to=Stage.DEFERRED,
+        by=bv_officer,
+        note="Recruitment difficulties",
+        new_target=current.next().as_period(),
+    )
+    deferred.refresh_from_db()
+    assert deferred.planned_end > current.end
+    client.force_login(member)
+    response = programme(client)
+    assert response.context["year"] == FinancialYear(2003)
+    assert titles(response) == ["Construction Design", "Youth Service"]
+    # Still listed, carried over, in the years its new plan reaches when they are asked for.
+    assert titles(programme(client, year=str(current))) == ["Youth Service"]
+
+
+def test_programme_filters_by_lead_officer_and_shows_the_column(client, member):
+    lead = PersonFactory(full_name="Wes Cuell")
+    ReviewFactory(title="Tenant participation", lead_officer=lead)
+    ReviewFactory(title="Youth Service", lead_officer=PersonFactory(full_name="Ann Other"))
+    ReviewFactory(title="Lifelong Learning")
+    PersonFactory(full_name="Leads Nothing")
+    client.force_login(member)
+    response = programme(client, year="2003/04")
+    assert '<th scope="col" class="govuk-table__header">Lead officer</th>' in response.text
+    assert "Wes Cuell</td>" in response.text
+    offered = [
+        str(person) for person in response.context["filterset"].form.fields["lead_officer"].queryset
+    ]
+    assert offered == ["Ann Other", "Wes Cuell"]
+    assert titles(programme(client, year="2003/04", lead_officer=lead.pk)) == [
+        "Tenant participation"
+    ]
+
+
 def test_programme_explains_an_unknown_year_and_shows_the_current_one(client, member):
     client.force_login(member)
     response = programme(client, year="2003/05")
@@ -136,7 +195,8 @@ def test_programme_queries_do_not_grow_with_the_reviews(
     for _ in range(rows):
         ReviewFactory(directorates=[directorate])
     client.force_login(member)
-    with django_assert_max_num_queries(11):
+    # One of them is each chooser's options: directorates, directors and lead officers.
+    with django_assert_max_num_queries(12):
         response = programme(client, year="2003/04")
     assert len(response.context["reviews"]) == min(rows, 25)
 
