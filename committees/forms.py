@@ -35,7 +35,7 @@ class CommitteeForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         label="Rule applies from",
         required=False,
         require_all_fields=False,
-        help_text="Meeting dates follow the rule from this day. For example, 1 1 2004",
+        help_text="Meeting dates follow the rule from this day. For example, 7 1 2027",
     )
 
     class Meta:

@@ -77,9 +77,7 @@ class PeriodField(forms.CharField):
     """A text box for "Autumn 2004", "July–September 2003" and the like."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "help_text", "For example, December 2003, July–September 2003 or Autumn 2004"
-        )
+        kwargs.setdefault("help_text", "For example, April–June 2027, Autumn 2027 or 2027/28")
         super().__init__(*args, **kwargs)
 
     def prepare_value(self, value):
@@ -99,7 +97,7 @@ class FinancialYearField(forms.CharField):
     """A text box for a financial year, "2003/04"; cleans to its first calendar year, 2003."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", "For example, 2003/04")
+        kwargs.setdefault("help_text", "For example, 2026/27")
         super().__init__(*args, **kwargs)
 
     def prepare_value(self, value):

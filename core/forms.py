@@ -49,7 +49,7 @@ class DateInputField(gds_fields.DateInputField):
     Python's "day is out of range for month", which the template pack would pass on.
     """
 
-    invalid_message = "Enter a real date, for example 29 1 2004"
+    invalid_message = "Enter a real date, for example 29 1 2027"
 
     def compress(self, data_list):
         try:

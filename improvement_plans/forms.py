@@ -37,7 +37,7 @@ class DateField(DateInputField):
         super().__init__(label=label, **kwargs)
         self.error_messages["required"] = f"Enter the {label.lower()}"
         self.error_messages["incomplete"] = f"Enter the {label.lower()}"
-        self.invalid_message = f"{label} must be a real date, for example 27 3 2004"
+        self.invalid_message = f"{label} must be a real date, for example 27 3 2027"
         for part in self.fields:
             part.validators = [RegexValidator(r"^\s*[0-9]+\s*$", self.invalid_message)]
 
@@ -97,8 +97,8 @@ class ImprovementPlanForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
 
     period = PeriodField(
         label="Period",
-        help_text="For example, January–December 2004 or 2004",
-        error_messages={"required": "Enter the plan’s period, such as January–December 2004"},
+        help_text="For example, April 2027 – March 2028 or 2027",
+        error_messages={"required": "Enter the plan’s period, such as April 2027 – March 2028"},
     )
     approved_on = DateField(label="Date approved", required=False)
 

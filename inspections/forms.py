@@ -35,7 +35,7 @@ class ProgrammeYearForm(GDSFormMixin, forms.Form):
     submit_label = "Show programme"
     year = FinancialYearField(
         label="First year of the programme",
-        help_text="For example, 2003/04",
+        help_text="For example, 2026/27",
         required=False,
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
     )
@@ -55,8 +55,8 @@ class InspectionForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
 
     programme_year = FinancialYearField(
         label="Programme year",
-        help_text="The financial year of the inspection programme, for example 2003/04",
-        error_messages={"required": "Enter the programme year, for example 2003/04"},
+        help_text="The financial year of the inspection programme, for example 2026/27",
+        error_messages={"required": "Enter the programme year, for example 2026/27"},
         widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
     )
     timing = PeriodField(required=False, label="Timing")
@@ -119,7 +119,7 @@ class ReportDateField(DateInputField):
         super().__init__(**kwargs)
         self.error_messages["required"] = "Enter the date of the report"
         self.error_messages["incomplete"] = "Enter the date of the report"
-        self.invalid_message = "The date of the report must be a real date, for example 20 2 2004"
+        self.invalid_message = "The date of the report must be a real date, for example 20 11 2026"
 
 
 class JudgementForm(GDSFormMixin, VersionedFormMixin, forms.Form):
@@ -149,7 +149,7 @@ class JudgementForm(GDSFormMixin, VersionedFormMixin, forms.Form):
         },
     )
     report_date = ReportDateField(
-        label="Date of the report", help_text="For example, 20 2 2004", require_all_fields=False
+        label="Date of the report", help_text="For example, 20 11 2026", require_all_fields=False
     )
 
     def __init__(self, *args, instance, **kwargs):

@@ -60,11 +60,9 @@ class ReportCreateView(PermissionRequiredMixin, CreateMixin, FormPageMixin, Crea
 
     def get_initial(self):
         # Links from a review, plan or board meeting say what the report is built from.
-        initial = {"report_by": "Head of Policy and Performance"}
-        for name in ("kind", "review", "plan", "board_meeting", "committee", "meeting"):
-            if name in self.request.GET:
-                initial[name] = self.request.GET[name]
-        return initial
+        # Who the report is by is left for the officer to write: the field's hint gives an example.
+        names = ("kind", "review", "plan", "board_meeting", "committee", "meeting")
+        return {name: self.request.GET[name] for name in names if name in self.request.GET}
 
     def get_back_url(self):
         return reverse("reports:report-list")

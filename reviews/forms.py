@@ -130,7 +130,7 @@ class StatusForm(GDSFormMixin, forms.Form):
         error_messages={"required": "Choose the stage the review has reached"},
     )
     new_target = PeriodField(
-        label="New target", required=False, help_text="For example, July 2004 or Autumn 2004"
+        label="New target", required=False, help_text="For example, April–June 2027 or Autumn 2027"
     )
     agreed_by = forms.CharField(
         label="Agreed by (optional)",
@@ -183,7 +183,7 @@ class StatusForm(GDSFormMixin, forms.Form):
 
 
 class ProgressUpdateForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
-    date = DateInputField(label="Date", help_text="For example, 23 2 2004")
+    date = DateInputField(label="Date", help_text="For example, 23 11 2026")
 
     class Meta:
         model = ProgressUpdate

@@ -49,7 +49,7 @@ def change_stage(
         if not note:
             errors["note"] = "Enter the reason for the deferral"
         if new_target is None:
-            errors["new_target"] = "Enter the new target, for example July 2004"
+            errors["new_target"] = "Enter the new target, for example April–June 2027"
         elif review.planned is not None and new_target.end <= review.planned.end:
             errors["new_target"] = (
                 f"Enter a new target that ends after the current one, {review.planned}"

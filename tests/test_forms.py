@@ -23,12 +23,12 @@ def test_text_with_a_null_character_is_refused_with_a_plain_message():
 
 def test_a_year_too_large_for_a_date_is_refused_not_a_crash():
     form = note_form(day_2="99999999999")
-    assert form.errors["day"] == ["Enter a real date, for example 29 1 2004"]
+    assert form.errors["day"] == ["Enter a real date, for example 29 1 2027"]
 
 
 def test_a_day_the_month_does_not_have_gets_the_same_plain_message():
     form = note_form(day_0="31", day_1="2")
-    assert form.errors["day"] == ["Enter a real date, for example 29 1 2004"]
+    assert form.errors["day"] == ["Enter a real date, for example 29 1 2027"]
 
 
 def test_a_real_date_still_cleans_to_a_date():

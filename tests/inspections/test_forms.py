@@ -117,7 +117,7 @@ def test_judgement_form_refuses_a_report_date_in_the_future_or_not_a_date():
     assert form.errors["report_date"] == ["The date of the report must be today or in the past"]
     form = JudgementForm(judgement_data(report_date_0="31"), instance=InspectionFactory())
     assert form.errors["report_date"] == [
-        "The date of the report must be a real date, for example 20 2 2004"
+        "The date of the report must be a real date, for example 20 11 2026"
     ]
 
 

@@ -248,3 +248,29 @@ def test_report_pages_run_a_bounded_number_of_queries(
         assert client.get(reverse("reports:report-list")).status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get(url("report-detail", reports[0])).status_code == 200
+
+
+def test_report_by_starts_empty_with_an_example_as_its_hint(client, bv_officer):
+    client.force_login(bv_officer)
+    html = client.get(reverse("reports:report-create")).text
+    assert (
+        '<div id="id_report_by_hint" class="govuk-hint">'
+        "A post, for example Head of Policy and Performance</div>"
+    ) in html
+    field = html[html.index('name="report_by"') : html.index('id="id_report_by"')]
+    assert "value=" not in field and "placeholder" not in field
+
+
+def test_report_by_left_empty_says_what_to_enter_beside_it(client, bv_officer):
+    client.force_login(bv_officer)
+    response = client.post(
+        reverse("reports:report-create"),
+        {"kind": "improvement_plan", "committee": CommitteeFactory().pk, "report_by": ""},
+    )
+    assert response.status_code == 200
+    html = response.text
+    assert 'href="#id_report_by"' in html  # in the error summary
+    beside = html[html.index('<div id="div_id_report_by"') : html.index('id="id_report_by"')]
+    assert "govuk-error-message" in beside
+    assert "Enter the post the report is by" in beside
+    assert not CommitteeReport.objects.exists()

@@ -538,7 +538,7 @@ def test_a_progress_date_that_is_not_a_date_gets_a_message(client, officer, day_
         {"date_0": day, "date_1": month, "date_2": year, "text": "On target", "version": 1},
     )
     assert response.status_code == 200
-    assert response.context["form"].errors["date"] == ["Enter a real date, for example 29 1 2004"]
+    assert response.context["form"].errors["date"] == ["Enter a real date, for example 29 1 2027"]
 
 
 @pytest.mark.parametrize(
