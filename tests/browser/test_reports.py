@@ -39,6 +39,7 @@ def test_officer_creates_previews_and_issues_a_review_progress_report(
         label=str(panel_meeting.committee)
     )
     page.get_by_label("Review (outcomes or progress report)").select_option(label=str(review))
+    page.get_by_label("Report by").fill("Head of Policy and Performance")
     page.get_by_role("button", name="Create the draft").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Edit the report")
