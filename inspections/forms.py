@@ -2,31 +2,13 @@ from crispy_forms_gds.helper import FormHelper
 from django import forms
 from django.utils import timezone
 
-from core.fields import PeriodField, ReviewChoiceField
+from core.fields import FinancialYearField, PeriodField, ReviewChoiceField
 from core.forms import DateInputField, GDSFormMixin
-from core.periods import FinancialYear, PeriodError
+from core.periods import FinancialYear
 from core.versioning import VersionedFormMixin
 from inspections.models import Inspection, InspectionDocument, InspectionRecommendation
 from organisation.models import Person
 from reviews.models import Review
-
-
-class FinancialYearField(forms.CharField):
-    """A text box for a financial year written "2003/04"; cleans to a `FinancialYear`."""
-
-    def prepare_value(self, value):
-        if isinstance(value, int):
-            return str(FinancialYear(value))
-        return str(value) if isinstance(value, FinancialYear) else value
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        if not text:
-            return None
-        try:
-            return FinancialYear.parse(text)
-        except PeriodError as error:
-            raise forms.ValidationError(str(error), code="invalid") from None
 
 
 class ProgrammeYearForm(GDSFormMixin, forms.Form):
@@ -46,7 +28,8 @@ class ProgrammeYearForm(GDSFormMixin, forms.Form):
 
     def chosen_year(self):
         """The year asked for, or None when none (or no real one) was."""
-        return self.cleaned_data["year"] if self.is_valid() else None
+        year = self.cleaned_data["year"] if self.is_valid() else None
+        return FinancialYear(year) if year else None
 
 
 # GDSFormMixin comes first in these forms so that its layout includes the version field.
@@ -101,9 +84,6 @@ class InspectionForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["lead_director"].empty_label = "None"
         self.fields["inspectorate"].empty_label = "None"
         self.initial.setdefault("timing", self.instance.timing)
-
-    def clean_programme_year(self):
-        return self.cleaned_data["programme_year"].start_year
 
     def clean(self):
         cleaned = super().clean()
