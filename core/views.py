@@ -144,15 +144,21 @@ class VersionedUpdateMixin(SuccessMessageMixin):
 
     def conflict(self, form):
         current = type(self.object)._default_manager.get(pk=self.object.pk)
-        latest = history.entries(
+        entries = history.entries(
             current.history.select_related("history_user")[:2], user=self.request.user
-        )[0]
-        changed = "; ".join(f"{c.label}: {c.old} → {c.new}" for c in latest.changes)
-        when = formats.date_format(timezone.localtime(latest.when), "j F Y \\a\\t H:i")
+        )
+        # The latest change may be one this user may not see (a report made Part 2 since).
+        said = "Someone changed this record after you opened it"
+        if entries:
+            latest = entries[0]
+            changed = "; ".join(f"{c.label}: {c.old} → {c.new}" for c in latest.changes)
+            when = formats.date_format(timezone.localtime(latest.when), "j F Y \\a\\t H:i")
+            said = f"{latest.who} changed this record on {when}, after you opened it" + (
+                f" ({changed})" if changed else ""
+            )
         form.add_error(
             None,
-            f"{latest.who} changed this record on {when}, after you opened it"
-            + (f" ({changed})" if changed else "")
+            said
             + ". Your changes have not been saved. Check them below and save again to keep them.",
         )
         data = form.data.copy()
