@@ -1,5 +1,5 @@
 """What the committees app adds to the shared registries: the meetings calendar feed,
-search of the minutes, and the review page's minutes and requests."""
+search of the minutes and board requests, and the review page's minutes and requests."""
 
 from datetime import timedelta
 
@@ -14,12 +14,20 @@ def register():
         calendar.Feed(slug="meetings", label="Committee meetings", events=meeting_events)
     )
     search.register(
-        search.Source(
-            kind="Minutes",
-            visible_to=lambda user: MinuteItem.objects.select_related("meeting__committee"),
-            fields=["heading", "text"],
-            summary=lambda item: str(item.meeting),
-        )
+        MinuteItem,
+        "Minutes",
+        text=["heading", "text", "presented_by_post"],
+        names=["presented_by__full_name"],
+        related=["meeting__committee"],
+        summary=lambda item: str(item.meeting),
+    )
+    search.register(
+        BoardRequest,
+        "Board requests",
+        text=["asked_for", "asked_of_text", "answer"],
+        names=["asked_of__full_name"],
+        related=["raised_at__committee", "due_meeting__committee"],
+        summary=lambda request: f"Due at {request.due_meeting} · {request.get_status_display()}",
     )
     panels.register(
         panels.REVIEW,

@@ -255,7 +255,7 @@ class Meeting(EditableRecord, VersionedModel):
         return (free[0], None) if free else None
 
 
-class MinuteItemQuerySet(models.QuerySet):
+class MinuteItemQuerySet(RecordQuerySet):
     def for_display(self):
         return self.select_related("review", "presented_by")
 
@@ -327,7 +327,7 @@ class MinuteItem(models.Model):
         return ", ".join(name for name in names if name)
 
 
-class BoardRequestQuerySet(models.QuerySet):
+class BoardRequestQuerySet(RecordQuerySet):
     def for_display(self):
         return self.select_related(
             "raised_at__committee",

@@ -10,12 +10,12 @@ def register():
         calendar.Feed(slug="milestones", label="Action milestones", events=milestone_events)
     )
     search.register(
-        search.Source(
-            kind="Improvement plan actions",
-            visible_to=lambda user: Action.objects.with_plan(),
-            fields=["description", "success_measure", "lead_group", "business_unit"],
-            summary=lambda action: f"{action.reference} · {action.key_issue.plan.title}",
-        )
+        Action,
+        "Improvement plan actions",
+        text=["description", "success_measure", "lead_group", "business_unit", "updates__note"],
+        names=["lead_officer__full_name"],
+        related=["key_issue__plan"],
+        summary=lambda action: f"{action.reference} · {action.key_issue.plan.title}",
     )
     panels.register(
         panels.REVIEW,

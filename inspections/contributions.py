@@ -9,14 +9,13 @@ from inspections.models import Inspection
 
 def register():
     search.register(
-        search.Source(
-            kind="Inspections",
-            visible_to=lambda user: Inspection.objects.with_people(),
-            fields=["title", "notes", "joint_partner"],
-            summary=lambda inspection: (
-                f"{inspection.financial_year} · {inspection.get_status_display()}"
-            ),
-        )
+        Inspection,
+        "Inspections",
+        text=["title", "notes", "joint_partner", "recommendations__text"],
+        names=["lead_director__full_name"],
+        summary=lambda inspection: (
+            f"{inspection.financial_year} · {inspection.get_status_display()}"
+        ),
     )
     panels.register(
         panels.REVIEW,

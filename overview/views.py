@@ -46,13 +46,18 @@ class TimelineView(ReadMixin, FilterView):
 
 
 class SearchView(TemplateView):
+    """Every source's matches (core/search.py), grouped, counted and with their snippets."""
+
     template_name = "search.html"
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET, auto_id="search-%s")
         query = form.cleaned_data["q"] if form.is_valid() else ""
         groups = search.search(query, self.request.user)
-        return super().get_context_data(form=form, query=query, groups=groups, **kwargs)
+        total = sum(group.count for group in groups)
+        return super().get_context_data(
+            form=form, query=query, groups=groups, total=total, **kwargs
+        )
 
 
 class CalendarFeedsView(TemplateView):

@@ -7,12 +7,19 @@ from reports.models import CommitteeReport
 
 def register():
     search.register(
-        search.Source(
-            kind="Committee reports",
-            visible_to=lambda user: CommitteeReport.objects.visible_to(user).for_list(),
-            fields=["subject", "purpose", "recommendations", "narrative"],
-            summary=lambda report: f"{report.committee} · {report.get_status_display()}",
-        )
+        CommitteeReport,
+        "Committee reports",
+        text=[
+            "subject",
+            "report_by",
+            "purpose",
+            "executive_summary",
+            "recommendations",
+            "narrative",
+        ],
+        names=["contact_officer__full_name"],
+        related=["committee"],
+        summary=lambda report: f"{report.committee} · {report.get_status_display()}",
     )
     panels.register(
         panels.REVIEW,

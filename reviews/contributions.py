@@ -6,10 +6,21 @@ from reviews.models import Review
 
 def register():
     search.register(
-        search.Source(
-            kind="Reviews",
-            visible_to=lambda user: Review.objects.with_people(),
-            fields=["title", "scope", "partner_agencies"],
-            summary=lambda review: f"{review.financial_year} · {review.get_stage_display()}",
-        )
+        Review,
+        "Reviews",
+        text=[
+            "title",
+            "scope",
+            "partner_agencies",
+            "deferrals__reason",
+            "progress_updates__text",
+            "recommendations__text",
+        ],
+        names=[
+            "lead_officer__full_name",
+            "team__full_name",
+            "responsible_director__full_name",
+            "challenge_director__full_name",
+        ],
+        summary=lambda review: f"{review.financial_year} · {review.get_stage_display()}",
     )

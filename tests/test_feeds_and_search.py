@@ -53,7 +53,7 @@ def test_search_finds_actions_and_minutes_grouped_by_kind(client, member):
     ActionFactory(description="Something else entirely")
     client.force_login(member)
     page = client.get(reverse("search"), {"q": "Buckle Close"}).text
-    assert ">Improvement plan actions<" in page and ">Minutes<" in page
+    assert ">Improvement plan actions <" in page and ">Minutes <" in page
     assert f'href="{action.get_absolute_url()}"' in page
     assert f'href="{item.get_absolute_url()}"' in page
     assert "Something else entirely" not in page

@@ -52,12 +52,6 @@ def error_list(form=None, forms=None):
     return [pair for item in items for pair in _errors(item)]
 
 
-@register.filter
-def summary_for(row, source):
-    """The one-line summary a search source gives for its row."""
-    return source.summary(row)
-
-
 @register.simple_tag
 def page_numbers(page):
     """The page numbers a pagination bar links to, with the paginator's ELLIPSIS for gaps."""
