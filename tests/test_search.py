@@ -240,6 +240,7 @@ def test_the_demo_finds_the_review_deferred_for_recruitment_and_its_officers_wor
         assert "Engineering & Transportation" in found(search.search(words, member))["Reviews"]
     groups = found(search.search("Wes Cuell", member))
     assert "Engineering & Transportation" in groups["Reviews"]
+    assert groups["Improvement plan actions"]
 
 
 def test_search_page_says_when_nothing_matches(client, member):
