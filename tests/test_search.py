@@ -297,3 +297,9 @@ def test_search_makes_one_query_a_source_at_any_size(
         page = client.get(reverse("search"), {"q": "leisure"}).text
     # Reviews, actions, board requests and reports.
     assert f"{4 * size} results for ‘leisure’" in page
+
+
+@pytest.mark.parametrize("words", ['"', "-", "!", "'", "a:*", "(", "& |", "\x02", "<mark>"])
+def test_any_words_are_searched_without_an_error(matching, client, reviews, member, words):
+    client.force_login(member)
+    assert client.get(reverse("search"), {"q": words}).status_code == 200
