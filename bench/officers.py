@@ -83,47 +83,35 @@ class Officer:
     def read(self, paths):
         self.request("GET", random.choice(paths), "read")
 
-    def update_status(self, review_pk):
-        """Move a review on a stage with a progress note; the marker proves it landed."""
-        path = f"/reviews/{review_pk}/status/"
-        status, page = self.request("GET", path, "read")
-        stages = [VALUE.search(tag).group(1) for tag in STAGE_INPUT.findall(page or "")]
-        token, version = TOKEN.search(page or ""), VERSION.search(page or "")
-        if status != 200 or not stages or not token or not version:
-            return
-        marker = f"load-{uuid.uuid4()}"
-        status, _ = self.request(
-            "POST",
-            path,
-            "status update",
-            {
-                "csrfmiddlewaretoken": token.group(1),
-                "version": version.group(1),
-                "stage": stages[0],
-                "progress": marker,
-            },
-        )
-        if status == 302:
-            self.accepted.append(("status", marker))
-
-    def update_action(self, action_pk):
-        path = f"/plans/actions/{action_pk}/progress/"
+    def edit(self, path, kind, fill):
+        """Open the form at `path` and send it back with the version it showed and the fields
+        `fill(page, marker)` gives (None when there is nothing to send): `kind` updates, whose
+        unique marker, written in a note, proves that the save landed."""
         status, page = self.request("GET", path, "read")
         token, version = TOKEN.search(page or ""), VERSION.search(page or "")
         if status != 200 or not token or not version:
             return
         marker = f"load-{uuid.uuid4()}"
-        status, _ = self.request(
-            "POST",
-            path,
-            "action update",
-            {
-                "csrfmiddlewaretoken": token.group(1),
-                "version": version.group(1),
-                "status": "in_progress",
-                "note": marker,
-                "hours": "0.5",
-            },
-        )
+        fields = fill(page, marker)
+        if fields is None:
+            return
+        data = {"csrfmiddlewaretoken": token.group(1), "version": version.group(1), **fields}
+        status, _ = self.request("POST", path, f"{kind} update", data)
         if status == 302:
-            self.accepted.append(("action", marker))
+            self.accepted.append((kind, marker))
+
+    def update_status(self, review_pk):
+        """Move a review on a stage, with the marker as its progress note."""
+
+        def fill(page, marker):
+            stages = [VALUE.search(tag).group(1) for tag in STAGE_INPUT.findall(page)]
+            return {"stage": stages[0], "progress": marker} if stages else None
+
+        self.edit(f"/reviews/{review_pk}/status/", "status", fill)
+
+    def update_action(self, action_pk):
+        self.edit(
+            f"/plans/actions/{action_pk}/progress/",
+            "action",
+            lambda page, marker: {"status": "in_progress", "note": marker, "hours": "0.5"},
+        )

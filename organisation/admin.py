@@ -6,25 +6,23 @@ from organisation.models import Directorate, Person, Ward
 from organisation.resources import DirectorateResource, PersonResource, WardResource
 
 
+class CouncilListAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+    """A list the council keeps in a spreadsheet (organisation/resources.py): the admin's list
+    shows the spreadsheet's columns."""
+
+    def get_list_display(self, request):
+        return self.resource_classes[0].Meta.fields
+
+
 @admin.register(Directorate)
-class DirectorateAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class DirectorateAdmin(CouncilListAdmin):
     resource_classes = [DirectorateResource]
-    list_display = ["name", "abbreviation"]
     search_fields = ["name", "abbreviation"]
 
 
 @admin.register(Person)
-class PersonAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class PersonAdmin(CouncilListAdmin):
     resource_classes = [PersonResource]
-    list_display = [
-        "full_name",
-        "job_title",
-        "directorate",
-        "phone_extension",
-        "email",
-        "is_director",
-        "active",
-    ]
     list_filter = ["is_director", "active", "directorate"]
     list_select_related = ["directorate"]
     search_fields = ["full_name", "job_title", "email", "phone_extension"]
@@ -32,9 +30,8 @@ class PersonAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Ward)
-class WardAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class WardAdmin(CouncilListAdmin):
     resource_classes = [WardResource]
-    list_display = ["name", "ons_code", "active"]
     list_filter = ["active"]
     search_fields = ["name", "ons_code"]
 

@@ -53,38 +53,38 @@ class DeferralAdmin(SimpleHistoryAdmin):
     ]
 
 
+class ReviewPartAdmin(VersionedHistoryAdmin):
+    """A part of a review: listed with its review, which is chosen by typing its title."""
+
+    list_select_related = ["review"]
+    autocomplete_fields = ["review"]
+
+
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(VersionedHistoryAdmin):
+class ProgressUpdateAdmin(ReviewPartAdmin):
     list_display = ["review", "date", "recorded_by"]
     list_select_related = ["review", "recorded_by"]
     search_fields = ["review__title", "text"]
-    autocomplete_fields = ["review"]
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(VersionedHistoryAdmin):
+class RecommendationAdmin(ReviewPartAdmin):
     list_display = ["review", "letter", "status"]
     list_filter = ["status"]
-    list_select_related = ["review"]
     search_fields = ["review__title", "text"]
-    autocomplete_fields = ["review"]
 
 
 @admin.register(Outcome)
-class OutcomeAdmin(VersionedHistoryAdmin):
+class OutcomeAdmin(ReviewPartAdmin):
     list_display = ["review", "theme", "order"]
-    list_select_related = ["review"]
     search_fields = ["review__title", "theme", "text"]
-    autocomplete_fields = ["review"]
 
 
 @admin.register(ChallengeEvidence)
-class ChallengeEvidenceAdmin(VersionedHistoryAdmin):
+class ChallengeEvidenceAdmin(ReviewPartAdmin):
     list_display = ["review", "c"]
     list_filter = ["c"]
-    list_select_related = ["review"]
     search_fields = ["review__title", "evidence"]
-    autocomplete_fields = ["review"]
 
 
 @admin.register(ReviewDocument)

@@ -2,6 +2,7 @@ from crispy_forms_gds.templatetags.crispy_forms_gds import field_errors
 from django import forms as django_forms
 from django import template
 from django.template.loader import render_to_string
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.status import STATUS_COLOURS
@@ -90,5 +91,26 @@ def summary_row(
             "anchor": anchor,
             "action": action,
             "action_hidden": action_hidden or str(label).lower(),
+        },
+    )
+
+
+@register.simple_block_tag
+def table(content, caption, *headers, caption_size="", classes="", empty=""):
+    """A GOV.UK table: `caption`, a column header for each of `headers`, and the block as its
+    body's rows. The caption is for screen readers unless `caption_size` ("s", "m") shows it.
+    With `empty`, a block that wrote no rows gives that sentence instead of an empty table.
+    """
+    if empty and not content.strip():
+        return format_html('<p class="govuk-body">{}</p>', empty)
+    return render_to_string(
+        "components/table.html",
+        {
+            "caption": caption,
+            "headers": headers,
+            "caption_size": caption_size,
+            "classes": classes,
+            # The rows were rendered, and escaped, by the template they stand in.
+            "rows": mark_safe(content),
         },
     )

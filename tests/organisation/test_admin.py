@@ -41,6 +41,26 @@ def test_administrator_searches_and_filters_people(client, administrator):
     assert "Pam Booth" not in response.text
 
 
+@pytest.mark.parametrize(
+    ("model", "columns"),
+    [
+        ("person", ["Full name", "Job title", "Directorate", "Phone extension", "Director"]),
+        ("directorate", ["Name", "Abbreviation"]),
+        ("ward", ["Name", "ONS code", "Active"]),
+    ],
+)
+def test_the_admin_lists_the_columns_of_the_councils_spreadsheet(
+    client, administrator, model, columns
+):
+    PersonFactory()
+    WardFactory()
+    client.force_login(administrator)
+    response = client.get(reverse(f"admin:organisation_{model}_changelist"))
+    headers = response.text.split("<thead>")[1].split("</thead>")[0]
+    for column in columns:
+        assert column in headers
+
+
 def test_administrator_sees_who_changed_a_person(client, administrator):
     person = PersonFactory(job_title="Officer")
     client.force_login(administrator)
