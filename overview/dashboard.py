@@ -30,7 +30,7 @@ from reviews.models import Review, Stage, StageChange
 INSPECTIONS_AHEAD = 90  # days
 MEETINGS_SHOWN = 5
 PLANS_SHOWN = 10
-WORK_SHOWN = 10  # of each list under "Your work": the most urgent first
+WORK_SHOWN = 5  # of each list under "Your work": the most urgent first
 
 
 @dataclass
@@ -149,6 +149,8 @@ def work(user, person, today):
     programme. None for those who change no review (members), or officers with no person.
 
     Their improvement plan actions are `action_figures`, beside it on the dashboard.
+    Each list is its WORK_SHOWN most urgent rows and how many there are, in a fixed number of
+    queries.
     """
     whole_programme = roles.edits_everything(user)
     if whole_programme:
@@ -175,7 +177,13 @@ def work(user, person, today):
         updates_owed=WorkList.of(
             led.owing_update(today)
             .select_related("lead_officer")
-            .order_by("-is_late", F("last_progress_on").asc(nulls_first=True), "title", "pk")
+            .order_by(
+                "-is_late",
+                F("last_progress_on").asc(nulls_first=True),
+                F("planned_end").asc(nulls_last=True),
+                "title",
+                "pk",
+            )
         ),
         requests=WorkList.of(
             requests.open()
