@@ -1,4 +1,5 @@
-"""Demo committees, meetings and minutes from the council papers (seeds 000–004).
+"""Demo committees, meetings and minutes from the council papers (seeds 000–004), and the
+next meetings of each committee with a rule, scheduled from the day the demo is loaded.
 
 Minute items and requests link to reviews by title when the reviews' demo data is loaded,
 and are left unlinked when it is not, so this loader works with or without it.
@@ -6,6 +7,7 @@ and are left unlinked when it is not, so this loader works with or without it.
 
 from datetime import date
 
+from committees import services
 from committees.models import BoardRequest, Committee, Meeting, MinuteItem
 from organisation.models import Person
 from reviews.models import Review
@@ -64,6 +66,10 @@ BOARD_ATTENDANCE = (
 JANUARY_2004 = date(2004, 1, 29)
 FEBRUARY_2004 = date(2004, 2, 26)
 SCRUTINY_PANEL_FEBRUARY_2004 = date(2004, 2, 23)
+
+# Meetings scheduled from each rule, from the day the demo is loaded: half a year of the
+# board's, so that what comes next is current whenever the demo is tried.
+MEETINGS_AHEAD = 6
 
 # (committee, date, status): seeds 000–003 are reports to these meetings.
 MEETINGS = [
@@ -330,6 +336,10 @@ def load():
         meetings[name, day], _ = Meeting.objects.update_or_create(
             committee=committees[name], date=day, defaults={"status": status}
         )
+    for committee in committees.values():
+        if committee.meeting_rule:
+            services.schedule_meetings(committee=committee, count=MEETINGS_AHEAD)
+
     january = meetings[BOARD, JANUARY_2004]
     january.attendees_text = BOARD_ATTENDANCE
     january.save()

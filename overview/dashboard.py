@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,12 +23,14 @@ from improvement_plans.models import (
     with_rag_counts,
 )
 from inspections.models import Inspection
+from organisation import roles
 from reports.models import CommitteeReport
-from reviews.models import Review, Stage
+from reviews.models import Review, Stage, StageChange
 
 INSPECTIONS_AHEAD = 90  # days
 MEETINGS_SHOWN = 5
 PLANS_SHOWN = 10
+WORK_SHOWN = 5  # of each list under "Your work": the most urgent first
 
 
 @dataclass
@@ -116,6 +118,82 @@ def rag_chart(plans):
     )
 
 
+@dataclass
+class WorkList:
+    """The first WORK_SHOWN rows of a list, and how many there are in all."""
+
+    rows: list
+    count: int
+
+    @classmethod
+    def of(cls, queryset):
+        rows = list(queryset[:WORK_SHOWN])
+        return cls(rows, len(rows) if len(rows) < WORK_SHOWN else queryset.count())
+
+
+@dataclass
+class Work:
+    """What an officer owes, or for the whole programme: see `work`."""
+
+    whole_programme: bool
+    reviews: WorkList
+    updates_owed: WorkList
+    requests: WorkList
+
+
+def work(user, person, today):
+    """What an officer owes: the live reviews they lead or are on the team of, each with its
+    next stage and whether it is late; the progress updates they owe (`update_owed_on`, on the
+    reviews they lead); and the open board requests asked of them, with the meeting each is due
+    at. For those who edit everything (`roles.edits_everything`), the same for the whole
+    programme. None for those who change no review (members), or officers with no person.
+
+    Their improvement plan actions are `action_figures`, beside it on the dashboard.
+    Each list is its WORK_SHOWN most urgent rows and how many there are, in a fixed number of
+    queries.
+    """
+    whole_programme = roles.edits_everything(user)
+    if whole_programme:
+        reviews = led = Review.objects.all()
+        requests = BoardRequest.objects.all()
+    elif person is not None and user.has_perm("reviews.change_review"):
+        reviews = Review.objects.involving(person)
+        led = Review.objects.filter(lead_officer=person)
+        requests = BoardRequest.objects.filter(asked_of=person)
+    else:
+        return None
+    # Deferred reviews resume at the stage they left, which their stage changes say.
+    resumes_from = Prefetch(
+        "stage_changes", queryset=StageChange.objects.filter(review__stage=Stage.DEFERRED)
+    )
+    return Work(
+        whole_programme=whole_programme,
+        reviews=WorkList.of(
+            reviews.live()
+            .with_lateness(today)
+            .prefetch_related(resumes_from)
+            .order_by("-is_late", F("planned_end").asc(nulls_last=True), "title", "pk")
+        ),
+        updates_owed=WorkList.of(
+            led.owing_update(today)
+            .select_related("lead_officer")
+            .order_by(
+                "-is_late",
+                F("last_progress_on").asc(nulls_first=True),
+                F("planned_end").asc(nulls_last=True),
+                "title",
+                "pk",
+            )
+        ),
+        requests=WorkList.of(
+            requests.open()
+            .for_display()
+            .with_outstanding(today)
+            .order_by("due_meeting__date", "raised_at__date", "pk")
+        ),
+    )
+
+
 def context(user, today=None):
     today = today or timezone.localdate()
     year = Review.objects.default_programme_year(today)
@@ -144,6 +222,7 @@ def context(user, today=None):
     drafts = CommitteeReport.objects.visible_to(user).filter(status=CommitteeReport.Status.DRAFT)
     return {
         "year": year,
+        "work": work(user, person, today),
         "stage_chart": stage_chart(year),
         "late_reviews": late_reviews(year, today),
         "my_actions": mine,

@@ -92,6 +92,43 @@ def late_on(today):
     return Q(planned_end__lt=today) & ~Q(stage__in=CLOSED_STAGES)
 
 
+def involves(person):
+    """The rule for the reviews `person` leads or is on the team of."""
+    on_team = Review.team.through.objects.filter(person=person).values("review")
+    return Q(lead_officer=person) | Q(pk__in=on_team)
+
+
+# A review's lead officer owes a progress update after this long without one.
+UPDATE_OWED_AFTER_DAYS = 60
+
+
+def progress_stale_on(today):
+    """No progress update for more than UPDATE_OWED_AFTER_DAYS before `today`, counting from
+    the planned start when there is none yet (a review with neither has never had one).
+    Needs `last_progress_on` (`ReviewQuerySet.with_update_owed`)."""
+    since = today - timedelta(days=UPDATE_OWED_AFTER_DAYS)
+    never = Q(last_progress_on__isnull=True)
+    return (
+        Q(last_progress_on__lt=since)
+        | (never & Q(planned_start__lt=since))
+        | (never & Q(planned_start__isnull=True))
+    )
+
+
+def update_owed_on(today):
+    """The rule for the progress update a review's lead officer owes: the review is not closed,
+    and it is late (`late_on`: its planned end has passed) or its progress is stale
+    (`progress_stale_on`). Needs `last_progress_on`."""
+    return ~Q(stage__in=CLOSED_STAGES) & (late_on(today) | progress_stale_on(today))
+
+
+def _flag(condition):
+    # A Case rather than the bare condition, which is NULL (not False) where a date is blank.
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+
+
 class ReviewQuerySet(RecordQuerySet):
     def with_people(self):
         return self.select_related(
@@ -140,16 +177,34 @@ class ReviewQuerySet(RecordQuerySet):
         deferrals = Deferral.objects.filter(review=OuterRef("pk")).order_by()
         count = deferrals.values("review").annotate(count=Count("pk")).values("count")
         return self.annotate(
-            is_late=Case(
-                When(late_on(today or timezone.localdate()), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
+            is_late=_flag(late_on(today or timezone.localdate())),
             deferral_count=Coalesce(Subquery(count), 0),
             latest_deferral_reason=Subquery(
                 deferrals.order_by("-deferred_on", "-pk").values("reason")[:1]
             ),
         )
+
+    def with_update_owed(self, today=None):
+        """`with_lateness`, and annotate `last_progress_on` (the newest progress update's date,
+        or None), `progress_is_stale` (`progress_stale_on`) and `update_owed`
+        (`update_owed_on`), so that a review owing an update can say why."""
+        today = today or timezone.localdate()
+        newest = ProgressUpdate.objects.filter(review=OuterRef("pk")).order_by("-date")
+        return (
+            self.with_lateness(today)
+            .annotate(last_progress_on=Subquery(newest.values("date")[:1]))
+            .annotate(
+                progress_is_stale=_flag(progress_stale_on(today)),
+                update_owed=_flag(update_owed_on(today)),
+            )
+        )
+
+    def owing_update(self, today=None):
+        """The reviews whose lead officer owes a progress update (`update_owed_on`)."""
+        return self.with_update_owed(today).filter(update_owed=True)
+
+    def involving(self, person):
+        return self.filter(involves(person))
 
     def around(self, day: date):
         """The reviews a meeting on `day` may minute: the programmes of the financial year
@@ -199,8 +254,7 @@ class ReviewQuerySet(RecordQuerySet):
         person = getattr(user, "person", None)
         if person is None:
             return False
-        on_team = Review.team.through.objects.filter(person=person).values("review")
-        return Q(lead_officer=person) | Q(pk__in=on_team)
+        return involves(person)
 
     def for_detail(self):
         return self.with_people().prefetch_related(
@@ -309,6 +363,11 @@ class Review(EditableRecord, VersionedModel):
             return [self.main_line_stage(), Stage.WITHDRAWN, Stage.SUPERSEDED]
         position = STAGE_LINE.index(self.stage)
         return [STAGE_LINE[position + 1], *SIDE_EXITS]
+
+    def next_stage(self):
+        """The stage the review moves on to (a deferred one resumes where it left), or None
+        once it is closed."""
+        return next(iter(self.allowed_stages()), None)
 
     def stage_steps(self):
         """A StageStep for each main-line stage. On a side exit, the stage left from is current

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from committees import demo
 from committees.models import BoardRequest, Committee, Meeting, MinuteItem
@@ -40,6 +41,19 @@ def test_the_board_meets_on_the_last_thursday_and_its_january_meeting_is_minuted
     assert items[0].presented_by.full_name == "Wes Cuell"
     assert items[2].presented_by_post == "Head of Leisure, Libraries and Culture"
     assert "Raise the issue about Trust status" in items[4].text
+
+
+def test_the_boards_next_meetings_are_scheduled_from_its_rule_from_the_day_it_is_loaded():
+    load_twice()
+    today = timezone.localdate()
+    board = Committee.objects.get(name=demo.BOARD)
+    upcoming = board.meetings.upcoming(today)
+    assert [meeting.date for meeting in upcoming] == board.rule_dates(
+        after=today, count=demo.MEETINGS_AHEAD, inclusive=True
+    )
+    assert {meeting.status for meeting in upcoming} == {Meeting.Status.SCHEDULED}
+    # Committees with no rule meet only when the papers say they met.
+    assert not Meeting.objects.filter(date__gte=today).exclude(committee=board).exists()
 
 
 def test_the_two_requests_for_the_next_meeting_are_due_at_the_february_board():

@@ -1,16 +1,17 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.db import IntegrityError, transaction
 
 from core.periods import FinancialYear, Period
 from organisation import roles
-from reviews.models import ChallengeEvidence, Review, Stage, WardScope
+from reviews.models import UPDATE_OWED_AFTER_DAYS, ChallengeEvidence, Review, Stage, WardScope
 from tests.factories import (
     ChallengeEvidenceFactory,
     DeferralFactory,
     OutcomeFactory,
     PersonFactory,
+    ProgressUpdateFactory,
     RecommendationFactory,
     ReviewFactory,
     StageChangeFactory,
@@ -283,3 +284,64 @@ def test_late_reviews_of_earlier_programmes_are_late_in_later_ones():
         "2002/03, late": True,
         "2003/04, late": False,
     }
+
+
+def test_an_update_is_owed_after_60_days_without_one_or_once_the_planned_end_has_passed():
+    today = date(2004, 6, 1)
+    assert UPDATE_OWED_AFTER_DAYS == 60
+    in_time = {
+        "stage": Stage.CHALLENGE,
+        "planned_start": date(2004, 1, 1),
+        "planned_end": date(2004, 9, 30),
+    }
+
+    def review(title, *, updated=None, **fields):
+        made = ReviewFactory(title=title, **{**in_time, **fields})
+        if updated is not None:
+            ProgressUpdateFactory(review=made, date=today - timedelta(days=updated))
+            ProgressUpdateFactory(review=made, date=today - timedelta(days=updated + 30))
+        return made
+
+    review("Updated 60 days ago", updated=60)
+    review("Updated 61 days ago", updated=61)
+    review("Planned end passed", updated=1, planned_end=today - timedelta(days=1))
+    review("Planned end today", updated=1, planned_end=today)
+    review(
+        "Completed long ago",
+        stage=Stage.COMPLETED,
+        planned_start=date(2002, 4, 1),
+        planned_end=date(2003, 3, 31),
+    )
+    review("Deferred, not updated", updated=90, stage=Stage.DEFERRED)
+    review("Started 61 days ago, never updated", planned_start=today - timedelta(days=61))
+    review("Started 60 days ago, never updated", planned_start=today - timedelta(days=60))
+    review("Not planned, never updated", planned_start=None, planned_end=None)
+
+    owed = {
+        r.title: (r.is_late, r.progress_is_stale, r.last_progress_on)
+        for r in Review.objects.owing_update(today)
+    }
+    assert owed == {
+        "Updated 61 days ago": (False, True, date(2004, 4, 1)),
+        "Planned end passed": (True, False, date(2004, 5, 31)),
+        "Deferred, not updated": (False, True, date(2004, 3, 3)),
+        "Started 61 days ago, never updated": (False, True, None),
+        "Not planned, never updated": (False, True, None),
+    }
+
+
+def test_the_next_stage_is_the_next_on_the_main_line_or_where_a_deferral_resumes():
+    assert ReviewFactory(stage=Stage.VISION).next_stage() == Stage.OPTIONS
+    assert ReviewFactory(stage=Stage.IMPLEMENTATION).next_stage() == Stage.COMPLETED
+    deferred = ReviewFactory(stage=Stage.DEFERRED)
+    StageChangeFactory(review=deferred, from_stage=Stage.CHALLENGE, to_stage=Stage.DEFERRED)
+    assert deferred.next_stage() == Stage.CHALLENGE
+    assert ReviewFactory(stage=Stage.WITHDRAWN).next_stage() is None
+
+
+def test_the_reviews_involving_a_person_are_those_they_lead_or_are_on_the_team_of():
+    person = PersonFactory()
+    led = ReviewFactory(lead_officer=person)
+    on_team = ReviewFactory(team=[person, PersonFactory()])
+    ReviewFactory(lead_officer=PersonFactory(), team=[PersonFactory()])
+    assert set(Review.objects.involving(person)) == {led, on_team}
