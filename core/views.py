@@ -241,7 +241,6 @@ class DocumentRemoveView(DocumentMixin, PartMixin, SuccessMessageMixin, DeleteVi
     """
 
     template_name = "document_remove.html"
-    page_title = "Remove a document"
     success_message = "“%(object)s” has been removed"
 
     def get_queryset(self):

@@ -337,7 +337,7 @@ class TimeLogForm(GDSFormMixin, forms.ModelForm):
     hours = HoursField(
         label="Hours spent",
         required=True,
-        help_text="For example, 3.5. Log each day separately, up to 24 hours",
+        help_text="Up to 24 hours; log each day separately. For example, 3.5",
     )
 
     class Meta:
