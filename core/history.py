@@ -7,6 +7,9 @@ from datetime import datetime
 from django.db import models
 
 HIDDEN_FIELDS = {"version", "id"}
+# What each kind of historical row says was done; a model may say it in its own words with
+# an optional `history_actions` mapping (a document is uploaded and removed).
+ACTIONS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
 
 @dataclass
@@ -101,7 +104,8 @@ def entries(records, *, user):
     names = _names(wanted)
     result = []
     for record in records:
-        action = {"+": "Created", "~": "Changed", "-": "Deleted"}[record.history_type]
+        actions = ACTIONS | getattr(record.instance_type, "history_actions", {})
+        action = actions[record.history_type]
         changes = [
             Change(
                 str(model_field.verbose_name).capitalize(),

@@ -39,6 +39,8 @@ class Document(models.Model):
     its own kinds."""
 
     parent_field = ""
+    # In the parent's history (core.history): a document taken off by mistake is removed.
+    history_actions = {"+": "Uploaded", "-": "Removed"}
 
     title = models.CharField(max_length=300)
     file = models.FileField(

@@ -31,8 +31,8 @@ SEASON_NAMES = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
 _SEASONS = {name.lower(): month for month, name in SEASON_NAMES.items()}
 
 ACCEPTED_SPELLINGS = (
-    'Enter a period such as "December 2003", "March/April 2003", "July–September 2003", '
-    '"Sept 2003 – March 2004", "Summer 2003", "4 April 2003" or "2005".'
+    'Enter a period such as "December 2026", "March/April 2027", "July–September 2027", '
+    '"Sept 2026 – March 2027", "Summer 2027", "4 April 2027" or "2027".'
 )
 
 _DASHES = re.compile("[\u2010-\u2015\u2212]")  # hyphens, en and em dashes, minus sign
@@ -167,7 +167,7 @@ class _Point:
             raise PeriodError(f"Give a year between {MIN_YEAR} and {MAX_YEAR}")
         if name is None:
             if day:
-                raise PeriodError(f'"{text}" needs a month, as in "4 April 2003"')
+                raise PeriodError(f'"{text}" needs a month, as in "4 April 2027"')
             return cls(Precision.YEAR, year, 1, 1, text)
         if name.lower() in _MONTHS:
             precision = Precision.DAY if day else Precision.MONTH
@@ -180,7 +180,7 @@ class _Point:
 
     def year_or_error(self) -> int:
         if self.year is None:
-            raise PeriodError(f'"{self.text}" needs a year, as in "{self.text} 2003"')
+            raise PeriodError(f'"{self.text}" needs a year, as in "{self.text} 2027"')
         return self.year
 
     def bounds(self, year: int) -> tuple[date, date]:
@@ -209,7 +209,7 @@ class FinancialYear:
         """Read "2003/04", "2003/2004" or "2003-04"."""
         match = _FINANCIAL_YEAR.fullmatch(_clean(text))
         if not match:
-            raise PeriodError('Enter a financial year such as "2003/04"')
+            raise PeriodError('Enter a financial year such as "2026/27"')
         first, second = int(match[1]), match[2]
         if not MIN_YEAR <= first <= MAX_YEAR:
             raise PeriodError(f"Give a year between {MIN_YEAR} and {MAX_YEAR}")

@@ -10,7 +10,8 @@ and permission; the kit does the rest:
   over what the user saw (core.versioning), each with its success message;
 - `FilteredListView`: django-filter, the GOV.UK filter form, pagination, CSV and Excel;
 - `RecordHistoryView`: who changed what, for a record and its parts;
-- `DocumentDownloadView`: a document's file, to those who may read its parent.
+- `DocumentDownloadView`: a document's file, to those who may read its parent;
+  `DocumentRemoveView`: a document taken off its parent, by those who may edit the parent.
 """
 
 from django.contrib import messages
@@ -21,7 +22,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
-from django.views.generic import DetailView, View
+from django.views.generic import DeleteView, DetailView, View
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
@@ -200,17 +201,20 @@ class FilteredListView(ReadMixin, ExportMixin, FilterView):
         return super().get_context_data(filterset=self.filterset, **kwargs)
 
 
-class DocumentDownloadView(PermissionRequiredMixin, SingleObjectMixin, View):
-    """A Document's file (core.models), as an attachment of its checked type under the name
-    it was uploaded with. Each use names the `model`, the `permission_required` to read it,
-    and the `parent_url_kwarg` holding its parent's id: a document of another parent is 404.
-    """
+class DocumentMixin(SingleObjectMixin):
+    """A Document (core.models) of the parent whose id is in the URL argument
+    `parent_url_kwarg`: a document of another parent is 404. Each use names the `model`."""
 
     parent_url_kwarg = ""
 
     def get_queryset(self):
         parent = {self.model.parent_field: self.kwargs[self.parent_url_kwarg]}
         return super().get_queryset().filter(**parent)
+
+
+class DocumentDownloadView(PermissionRequiredMixin, DocumentMixin, View):
+    """A document's file, as an attachment of its checked type under the name it was
+    uploaded with, to those with `permission_required` (to read it)."""
 
     def get(self, request, *args, **kwargs):
         document = self.get_object()
@@ -224,3 +228,36 @@ class DocumentDownloadView(PermissionRequiredMixin, SingleObjectMixin, View):
             filename=document.filename,
             content_type=document.content_type,
         )
+
+
+class DocumentRemoveView(DocumentMixin, PartMixin, SuccessMessageMixin, DeleteView):
+    """A document uploaded by mistake, taken off its parent: GET asks, POST removes. Removing
+    is editing the parent, so each use names the parent's change permission as
+    `permission_required`, and the parent's own rule applies.
+
+    The row goes and django-simple-history keeps it, so the parent's history says who removed
+    what; the stored file stays, as that history names it (docs/architecture.md). An issued
+    committee report is not touched: it holds its own PDF.
+    """
+
+    template_name = "document_remove.html"
+    success_message = "“%(object)s” has been removed"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related(self.model.parent_field, "uploaded_by")
+
+    def get_page_title(self):
+        return f"Remove “{self.document}”"
+
+    @cached_property
+    def document(self):
+        return super().get_object()
+
+    def get_object(self, queryset=None):
+        return self.document
+
+    def get_parent(self):
+        return getattr(self.document, self.model.parent_field)
+
+    def get_success_url(self):
+        return f"{self.parent.get_absolute_url()}#documents"

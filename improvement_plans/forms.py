@@ -13,6 +13,7 @@ from improvement_plans.models import (
     ExternalCommission,
     ImprovementPlan,
     KeyIssue,
+    TimeLog,
 )
 from inspections.models import Inspection
 from organisation.models import Person
@@ -263,12 +264,13 @@ class ActionForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
 
 class HoursField(forms.DecimalField):
     def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
         super().__init__(
             max_digits=4,
             decimal_places=2,
-            required=False,
             widget=number_input(4, "decimal"),
             error_messages={
+                "required": "Enter the hours spent, like 3.5",
                 "invalid": "Enter hours spent as a number, like 3.5",
                 "max_decimal_places": "Enter hours spent to no more than 2 decimal places",
                 "max_digits": "Hours spent must be 24 or fewer: record each day separately",
@@ -320,6 +322,45 @@ class ActionProgressForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
                 "administrator to link it"
             )
         return hours
+
+
+class TimeLogForm(GDSFormMixin, forms.ModelForm):
+    """Staff time on its own, apart from a progress update: the day, whose time and how long.
+
+    The people offered are those whose time the user may log on the action
+    (`Action.time_log_people`); the user comes first chosen when they are among them.
+    """
+
+    submit_label = "Log time"
+
+    date = DateField(label="Date", help_text="The day the time was spent. For example, 27 11 2026")
+    hours = HoursField(
+        label="Hours spent",
+        required=True,
+        help_text="Up to 24 hours; log each day separately. For example, 3.5",
+    )
+
+    class Meta:
+        model = TimeLog
+        fields = ["date", "person", "hours", "note"]
+        labels = {"person": "Whose time", "note": "Note (optional)"}
+        help_texts = {"note": "What the time was spent on"}
+        error_messages = {
+            "person": {
+                "required": "Choose whose time this is",
+                "invalid_choice": "Choose someone who works on this action",
+            },
+            "note": {"max_length": "The note must be 300 characters or fewer"},
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = self.instance.action.time_log_people(user)
+        self.fields["person"].queryset = people
+        self.fields["person"].empty_label = "Choose a person"
+        person = getattr(user, "person", None)
+        if person is not None and self.instance.person_id is None:
+            self.initial["person"] = person.pk
 
 
 class ExternalCommissionForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):

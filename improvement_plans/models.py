@@ -461,6 +461,29 @@ class Action(EditableRecord, VersionedModel):
         if errors:
             raise ValidationError(errors)
 
+    def time_log_people(self, user):
+        """The people whose time `user` may log on this action: anyone active, for those who
+        edit everything (they enter timesheets); otherwise themselves and the people the
+        action's editing rule names: its lead officer, and the lead officer and team of the
+        review its plan answers (directly or through an inspection)."""
+        people = Person.objects.active()
+        if roles.edits_everything(user):
+            return people
+        plan = self.key_issue.plan_id
+        reviews = Review.objects.filter(
+            Q(improvement_plans=plan) | Q(inspections__improvement_plans=plan)
+        )
+        team = Review.team.through.objects.filter(review__in=reviews.values("pk"))
+        works_on = (
+            Q(pk=self.lead_officer_id)
+            | Q(pk__in=reviews.values("lead_officer"))
+            | Q(pk__in=team.values("person"))
+        )
+        person = getattr(user, "person", None)
+        if person is not None:
+            works_on |= Q(pk=person.pk)
+        return people.filter(works_on)
+
     def set_status(self, status, today=None):
         """Change the status; completing records today as the completion date."""
         status = Action.Status(status)
@@ -532,6 +555,15 @@ class TimeLog(models.Model):
 
     def __str__(self):
         return f"{self.hours.normalize():f} hours on {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return f"{self.action.get_absolute_url()}#time-logged"
+
+    def clean(self):
+        """Time is logged once it is spent: a day still to come is refused, in the form and
+        the admin alike."""
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": "The date must be today or in the past"})
 
 
 class ExternalCommission(VersionedModel):

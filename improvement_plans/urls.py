@@ -28,6 +28,7 @@ urlpatterns = [
     path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action-detail"),
     path("actions/<int:pk>/edit/", views.ActionUpdateView.as_view(), name="action-update"),
     path("actions/<int:pk>/progress/", views.ActionProgressView.as_view(), name="action-progress"),
+    path("actions/<int:pk>/time/new/", views.TimeLogCreateView.as_view(), name="timelog-create"),
     path("actions/<int:pk>/history/", views.ActionHistoryView.as_view(), name="action-history"),
     path("my-actions/", views.MyActionListView.as_view(), name="my-action-list"),
     path("overdue/", views.DueActionListView.as_view(), name="due-action-list"),

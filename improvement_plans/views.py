@@ -35,6 +35,7 @@ from improvement_plans.forms import (
     ExternalCommissionForm,
     ImprovementPlanForm,
     KeyIssueForm,
+    TimeLogForm,
     plan_inspections,
 )
 from improvement_plans.models import (
@@ -270,6 +271,33 @@ class ActionProgressView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, U
             return self.conflict(form)
         messages.success(self.request, self.get_success_message(form.cleaned_data))
         return redirect(self.object)
+
+
+class TimeLogCreateView(PartMixin, CreateMixin, CreateView):
+    """Staff time logged on its own, for a day and a person: whoever may edit the action may
+    log time on it (the progress update logs the user's own time today, with a note)."""
+
+    parent_model = Action
+    model = TimeLog
+    form_class = TimeLogForm
+    permission_required = "improvement_plans.add_timelog"
+    page_title = "Log staff time"
+    success_message = "%(object)s logged for %(person)s"
+
+    def get_parent(self):
+        return get_object_or_404(
+            Action.objects.select_related("key_issue__plan"), pk=self.kwargs["pk"]
+        )
+
+    def get_caption(self):
+        return f"{self.parent.key_issue.plan} – action {self.parent.reference}"
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "instance": TimeLog(action=self.parent),
+            "user": self.request.user,
+        }
 
 
 class ActionHistoryView(PlanPageMixin, RecordHistoryView):

@@ -150,7 +150,7 @@ class Inspection(EditableRecord, VersionedModel):
         Person, on_delete=models.PROTECT, related_name="inspections_led", null=True, blank=True
     )
     programme_year = models.PositiveSmallIntegerField(
-        help_text="The first calendar year of the financial year: 2004 for 2004/05"
+        help_text="The first calendar year of the financial year: 2026 for 2026/27"
     )
     timing_start, timing_end, timing_precision = period_columns("Timing")
     timing = PeriodColumns()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.views import DocumentDownloadView
+from core.views import DocumentDownloadView, DocumentRemoveView
 from inspections import views
 from inspections.models import InspectionDocument
 
@@ -28,5 +28,15 @@ urlpatterns = [
             permission_required="inspections.view_inspectiondocument",
         ),
         name="document-download",
+    ),
+    path(
+        "<int:pk>/documents/<int:document_pk>/remove/",
+        DocumentRemoveView.as_view(
+            model=InspectionDocument,
+            parent_url_kwarg="pk",
+            pk_url_kwarg="document_pk",
+            permission_required="inspections.change_inspection",
+        ),
+        name="document-remove",
     ),
 ]

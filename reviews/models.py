@@ -277,7 +277,7 @@ class Review(EditableRecord, VersionedModel):
     title = models.CharField(max_length=200)
     scope = models.TextField(blank=True)
     programme_year = models.PositiveSmallIntegerField(
-        help_text="The first calendar year of the financial year: 2003 for 2003/04"
+        help_text="The first calendar year of the financial year: 2026 for 2026/27"
     )
     directorates = models.ManyToManyField(Directorate, related_name="reviews", blank=True)
     partner_agencies = models.TextField(blank=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from core.views import DocumentDownloadView
+from core.views import DocumentDownloadView, DocumentRemoveView
 from reviews import views
 from reviews.models import ReviewDocument
 
@@ -62,5 +62,14 @@ urlpatterns = [
             permission_required="reviews.view_reviewdocument",
         ),
         name="document-download",
+    ),
+    path(
+        "<int:review_pk>/documents/<int:pk>/remove/",
+        DocumentRemoveView.as_view(
+            model=ReviewDocument,
+            parent_url_kwarg="review_pk",
+            permission_required="reviews.change_review",
+        ),
+        name="document-remove",
     ),
 ]

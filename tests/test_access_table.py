@@ -103,6 +103,11 @@ TABLE = {
         PAGE,
         READ_ONLY,
     ),
+    "reviews:document-remove": (
+        {"review_pk": "review", "pk": "review_document"},
+        EDIT,
+        SAVE_THEN_BACK,
+    ),
     # Inspections
     "inspections:programme": ({}, PAGE, READ_ONLY),
     "inspections:inspection-list": ({}, PAGE, READ_ONLY),
@@ -116,6 +121,11 @@ TABLE = {
         {"pk": "inspection", "document_pk": "inspection_document"},
         PAGE,
         READ_ONLY,
+    ),
+    "inspections:document-remove": (
+        {"pk": "inspection", "document_pk": "inspection_document"},
+        EDIT,
+        SAVE_THEN_BACK,
     ),
     # Improvement plans
     "improvement_plans:plan-list": ({}, PAGE, READ_ONLY),
@@ -131,6 +141,7 @@ TABLE = {
     "improvement_plans:action-detail": ({"pk": "action"}, PAGE, READ_ONLY),
     "improvement_plans:action-update": ({"pk": "action"}, EDIT, SAVE),
     "improvement_plans:action-progress": ({"pk": "action"}, EDIT, SAVE),
+    "improvement_plans:timelog-create": ({"pk": "action"}, EDIT, SAVE),
     "improvement_plans:action-history": ({"pk": "action"}, PAGE, READ_ONLY),
     "improvement_plans:my-action-list": ({}, PAGE, READ_ONLY),
     "improvement_plans:due-action-list": ({}, PAGE, READ_ONLY),

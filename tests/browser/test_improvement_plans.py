@@ -233,3 +233,59 @@ def test_a_member_reads_a_plan_but_is_offered_no_changes(page, make_user, plan):
     expect(page.get_by_role("link", name="Change the plan")).to_have_count(0)
     expect(page.get_by_role("link", name="Update action 1.1")).to_have_count(0)
     assert_accessible(page)
+
+
+def fits_320(page):
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+
+def test_an_officer_logs_a_colleagues_time_without_javascript(page_without_js, officer, plan):
+    page = page_without_js
+    plan.review.team.add(PersonFactory(full_name="Karen Walker"))
+    action = Action.objects.get(description__startswith="Block purchase")
+    sign_in(page, officer)
+    page.goto(action.get_absolute_url())
+    page.get_by_role("link", name="Log staff time").click()
+    expect(page.get_by_role("heading", name="Log staff time")).to_be_visible()
+
+    fill_date(page, "Date", TODAY + timedelta(days=1))
+    page.get_by_label("Whose time").select_option(label="Karen Walker")
+    page.get_by_label("Hours spent").fill("-2")
+    page.get_by_role("button", name="Log time").click()
+    expect(page).to_have_title(re.compile("^Error:"))
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text("The date must be today or in the past")
+    expect(summary).to_contain_text("Hours spent must be more than 0")
+    expect(page.locator("#id_hours_1_error")).to_contain_text("Hours spent must be more than 0")
+    expect(page.get_by_label("Whose time")).to_have_value(str(plan.review.team.get().pk))
+
+    yesterday = TODAY - timedelta(days=1)
+    fill_date(page, "Date", yesterday)
+    page.get_by_label("Hours spent").fill("1.5")
+    page.get_by_label("Note (optional)").fill("Met the foster care providers")
+    page.get_by_role("button", name="Log time").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        f"1.5 hours on {yesterday:%-d %B %Y} logged for Karen Walker"
+    )
+    row = page.locator("#time-logged + table tbody tr", has_text="Karen Walker")
+    expect(row).to_contain_text("Met the foster care providers")
+    expect(page.locator("#action-hours")).to_have_text("3.5")
+
+
+def test_the_log_staff_time_page_passes_axe_with_and_without_errors(page, officer, plan):
+    action = Action.objects.get(description__startswith="Block purchase")
+    sign_in(page, officer)
+    page.goto(action.get_absolute_url())
+    assert_accessible(page)
+    page.get_by_role("link", name="Log staff time").click()
+    expect(page.get_by_role("heading", name="Log staff time")).to_be_visible()
+    assert_accessible(page)
+    fits_320(page)
+    page.get_by_label("Hours spent").fill("")
+    page.get_by_label("Whose time").select_option(label="Choose a person")
+    page.get_by_role("button", name="Log time").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the hours spent")
+    assert_accessible(page)
+    fits_320(page)

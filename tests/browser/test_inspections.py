@@ -9,6 +9,7 @@ from reviews.models import InspectionOffer
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import (
     DirectorFactory,
+    InspectionDocumentFactory,
     InspectionFactory,
     InspectorateFactory,
     PersonFactory,
@@ -233,3 +234,28 @@ def test_officer_records_a_judgement_without_javascript(
     expect(page.locator("#judgement + dl")).to_contain_text("Good (2 stars)")
     expect(page.locator("#recommendations + table tbody tr")).to_have_count(2)
     # axe cannot run with JavaScript off; these pages get it in the tests above.
+
+
+def test_officer_removes_a_document_uploaded_by_mistake(
+    page, officer, housing_reinspection, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path
+    InspectionDocumentFactory(inspection=housing_reinspection, title="Housing Inspectorate report")
+    InspectionDocumentFactory(inspection=housing_reinspection, title="Leisure report (wrong one)")
+    sign_in(page, officer)
+    page.goto(housing_reinspection.get_absolute_url())
+    page.get_by_role("link", name="Remove Leisure report (wrong one)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Remove “Leisure report (wrong one)”")
+    assert_accessible(page)
+    page.get_by_role("button", name="Remove document").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "“Leisure report (wrong one)” has been removed"
+    )
+    expect(page.locator("#documents + ul")).to_contain_text("Housing Inspectorate report")
+    expect(page.locator("#documents + ul")).not_to_contain_text("Leisure report")
+    assert_accessible(page)
+    page.get_by_role("link", name="History of this inspection").click()
+    expect(
+        page.get_by_text("Removed inspection document: Leisure report (wrong one)")
+    ).to_be_visible()
+    assert_accessible(page)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from organisation import roles
 from reviews.models import Review, Stage
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.factories import DirectorFactory, PersonFactory, ReviewFactory
+from tests.factories import DirectorFactory, PersonFactory, ReviewDocumentFactory, ReviewFactory
 from tests.reviews import sample_files
 
 
@@ -206,7 +206,55 @@ def test_an_officer_adds_a_review_and_each_of_its_parts(page, make_user):
     )
     page.get_by_role("button", name="Upload").click()
     with page.expect_download() as download:
-        page.get_by_role("link", name="Vision Report").click()
+        page.get_by_role("link", name="Vision Report", exact=True).click()
     assert download.value.suggested_filename == "vision.pdf"
     assert_accessible(page)
     assert Review.objects.get(title="Services to Children (0-9)").documents.count() == 1
+
+
+def upload_vision_report(review, title):
+    return ReviewDocumentFactory(
+        review=review, title=title, file__filename="vision.pdf", file__data=sample_files.PDF
+    )
+
+
+def test_a_document_uploaded_by_mistake_is_removed_without_javascript(
+    page_without_js, wes, engineering
+):
+    page = page_without_js
+    upload_vision_report(engineering, "Vision report")
+    upload_vision_report(engineering, "Housing vision report (wrong review)")
+    sign_in(page, wes)
+    page.goto(engineering.get_absolute_url())
+    page.get_by_role("link", name="Remove Housing vision report (wrong review)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Remove “Housing vision report (wrong review)”"
+    )
+    page.get_by_role("link", name="Cancel").click()
+    expect(
+        page.get_by_role("link", name="Housing vision report (wrong review)", exact=True)
+    ).to_be_visible()
+
+    page.get_by_role("link", name="Remove Housing vision report (wrong review)").click()
+    page.get_by_role("button", name="Remove document").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "“Housing vision report (wrong review)” has been removed"
+    )
+    documents = page.locator("#documents + table")
+    expect(documents).to_contain_text("Vision report")
+    expect(documents).not_to_contain_text("wrong review")
+
+    page.get_by_role("link", name="View the history of this review").click()
+    expect(page.get_by_text("Removed review document: Housing vision report")).to_be_visible()
+
+
+def test_the_remove_document_page_passes_axe_and_fits_320_px(page, wes, engineering):
+    document = upload_vision_report(engineering, "Housing vision report (wrong review)")
+    sign_in(page, wes)
+    page.goto(engineering.get_absolute_url())
+    assert_accessible(page)
+    page.get_by_role("link", name=f"Remove {document.title}").click()
+    expect(page.get_by_role("button", name="Remove document")).to_be_visible()
+    assert_accessible(page)
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320

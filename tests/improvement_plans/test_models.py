@@ -4,10 +4,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from core.periods import Period
 from improvement_plans.models import RAG, Action, ImprovementPlan, TimeLog, with_rag_counts
 from organisation import roles
+from organisation.models import Person
 from tests.factories import (
     ActionFactory,
     ActionUpdateFactory,
@@ -344,3 +346,49 @@ def test_members_edit_nothing_even_actions_naming_them(make_user, role):
     led_action = ActionFactory(lead_officer=person)
     assert not led_action.can_be_edited_by(user)
     assert not Action.objects.with_can_edit(user).get().can_edit
+
+
+# --- Staff time ----------------------------------------------------------------------------
+
+
+def test_time_cannot_be_logged_for_a_day_still_to_come():
+    today = timezone.localdate()
+    entry = TimeLogFactory.build(
+        action=ActionFactory(), person=PersonFactory(), date=today + timedelta(days=1)
+    )
+    with pytest.raises(ValidationError) as error:
+        entry.full_clean()
+    assert error.value.message_dict == {"date": ["The date must be today or in the past"]}
+    entry.date = today
+    entry.full_clean()
+
+
+def test_review_officers_log_time_for_the_people_who_work_on_the_action(review_officer):
+    """Themselves, the action's lead, and the lead and team of the plan's review, directly or
+    through the plan's inspection; nobody else, and nobody inactive."""
+    lead, team_member, action_lead, stranger = PersonFactory.create_batch(4)
+    gone = PersonFactory(active=False)
+    review = ReviewFactory(lead_officer=lead, team=[team_member, gone, review_officer.person])
+    plan = ImprovementPlanFactory(review=None, inspection=InspectionFactory(review=review))
+    led = ActionFactory(key_issue=KeyIssueFactory(plan=plan), lead_officer=action_lead)
+    ReviewFactory(lead_officer=stranger, team=[PersonFactory()])  # another review's people
+    offered = set(led.time_log_people(review_officer))
+    assert offered == {lead, team_member, action_lead, review_officer.person}
+
+
+def test_an_actions_lead_logs_their_own_time_on_another_reviews_plan(review_officer):
+    review_lead = PersonFactory()
+    led = ActionFactory(
+        lead_officer=review_officer.person, key_issue__plan__review__lead_officer=review_lead
+    )
+    assert set(led.time_log_people(review_officer)) == {review_officer.person, review_lead}
+
+
+def test_best_value_officers_log_time_for_every_active_person(bv_officer, administrator):
+    PersonFactory.create_batch(3)
+    gone = PersonFactory(active=False)
+    led = ActionFactory()
+    for user in (bv_officer, administrator):
+        offered = set(led.time_log_people(user))
+        assert offered == set(Person.objects.filter(active=True))
+        assert len(offered) >= 4 and gone not in offered

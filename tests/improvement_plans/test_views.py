@@ -403,6 +403,151 @@ def test_a_stale_update_is_refused_and_nothing_is_saved(officer_client, bv_offic
     assert not ActionUpdate.objects.exists() and not TimeLog.objects.exists()
 
 
+# --- Staff time on its own ------------------------------------------------------------------
+
+
+def time_data(person, **overrides):
+    return {
+        **date_fields("date", days(-2)),
+        "person": person.pk,
+        "hours": "2.5",
+        "note": "Visited three foster carers",
+        **overrides,
+    }
+
+
+def summary_of(response):
+    return response.content.decode().split("govuk-error-summary__list")[1].split("</ul>")[0]
+
+
+def test_staff_time_is_logged_on_its_own_for_a_day_and_a_person(client, review_officer):
+    colleague = PersonFactory(full_name="Karen Walker")
+    review = ReviewFactory(lead_officer=review_officer.person, team=[colleague])
+    action = ActionFactory(key_issue=KeyIssueFactory(plan__review=review))
+    response = signed_in(client, review_officer).post(
+        url("timelog-create", action.pk), time_data(colleague)
+    )
+    assert response.url == f"{action.get_absolute_url()}#time-logged"
+    log = TimeLog.objects.get()
+    assert (log.action, log.person, log.date, log.hours, log.note) == (
+        action,
+        colleague,
+        days(-2),
+        Decimal("2.5"),
+        "Visited three foster carers",
+    )
+    assert not ActionUpdate.objects.exists()  # no progress note needed
+    page = client.get(response.url)
+    assert "logged for Karen Walker" in page.content.decode()
+    assert "Visited three foster carers" in page.content.decode()
+    entries = client.get(url("action-history", action.pk)).context["entries"]
+    (created,) = [entry for entry in entries if entry.what == "Time log entry"]
+    who = review_officer.get_full_name() or review_officer.get_username()
+    assert (created.action, created.who) == ("Created", who)
+
+
+def test_the_log_time_form_starts_with_today_and_the_user(client, review_officer):
+    action = ActionFactory(lead_officer=review_officer.person)
+    form = signed_in(client, review_officer).get(url("timelog-create", action.pk)).context["form"]
+    assert form["date"].value() == TODAY
+    assert form["person"].value() == review_officer.person.pk
+    assert set(form.fields["person"].queryset) == {review_officer.person}
+
+
+def test_today_is_accepted(officer_client, bv_officer):
+    action = ActionFactory()
+    data = time_data(bv_officer.person, **date_fields("date", TODAY))
+    assert officer_client.post(url("timelog-create", action.pk), data).status_code == 302
+    assert TimeLog.objects.get().date == TODAY
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("date", days(1), "The date must be today or in the past"),
+        ("date", {"date_0": "31", "date_1": "2", "date_2": "2026"}, "Date must be a real date"),
+        ("date", {"date_0": "", "date_1": "", "date_2": ""}, "Enter the date"),
+        ("date", {"date_0": "3", "date_1": "", "date_2": "2026"}, "Enter the date"),
+        ("hours", "-1", "Hours spent must be more than 0"),
+        ("hours", "0", "Hours spent must be more than 0"),
+        ("hours", "25", "Hours spent must be 24 or fewer"),
+        ("hours", "lots", "Enter hours spent as a number"),
+        ("hours", "1.125", "no more than 2 decimal places"),
+        ("hours", "", "Enter the hours spent"),
+        ("person", "", "Choose whose time this is"),
+        ("person", "999999", "Choose someone who works on this action"),
+        ("note", "x" * 301, "The note must be 300 characters or fewer"),
+    ],
+)
+def test_bad_time_is_refused_beside_the_field_and_in_the_summary(
+    officer_client, bv_officer, field, value, message
+):
+    action = ActionFactory()
+    data = time_data(bv_officer.person)
+    if field == "date":
+        data.update(date_fields("date", value) if not isinstance(value, dict) else value)
+    else:
+        data[field] = value
+    response = officer_client.post(url("timelog-create", action.pk), data)
+    assert response.status_code == 200
+    assert message in str(response.context["form"].errors[field])
+    assert message in summary_of(response)
+    assert not TimeLog.objects.exists()
+
+
+def test_someone_who_does_not_work_on_the_action_is_refused(client, review_officer):
+    action = ActionFactory(lead_officer=review_officer.person)
+    stranger = PersonFactory()
+    response = signed_in(client, review_officer).post(
+        url("timelog-create", action.pk), time_data(stranger)
+    )
+    assert "Choose someone who works on this action" in str(
+        response.context["form"].errors["person"]
+    )
+    assert stranger.pk not in {
+        person.pk for person in response.context["form"].fields["person"].queryset
+    }
+    assert not TimeLog.objects.exists()
+
+
+def test_an_inactive_person_is_not_offered_and_is_refused(officer_client):
+    action = ActionFactory()
+    gone = PersonFactory(active=False)
+    response = officer_client.post(url("timelog-create", action.pk), time_data(gone))
+    assert "Choose someone who works on this action" in str(
+        response.context["form"].errors["person"]
+    )
+    assert not TimeLog.objects.exists()
+
+
+def test_a_second_send_of_the_form_logs_the_time_once(officer_client, bv_officer):
+    action = ActionFactory()
+    form = officer_client.get(url("timelog-create", action.pk)).context["form"]
+    data = {**time_data(bv_officer.person), "submission": form["submission"].value()}
+    first = officer_client.post(url("timelog-create", action.pk), data)
+    again = officer_client.post(url("timelog-create", action.pk), data)
+    assert again.url == first.url
+    assert TimeLog.objects.count() == 1
+
+
+@pytest.mark.parametrize("count", [10, 300])
+def test_the_log_time_page_runs_a_bounded_number_of_queries(
+    client, review_officer, django_assert_max_num_queries, count
+):
+    people = PersonFactory.create_batch(count)
+    review = ReviewFactory(lead_officer=review_officer.person, team=people)
+    action = ActionFactory(key_issue=KeyIssueFactory(plan__review=review))
+    TimeLogFactory.create_batch(count // 10, action=action)
+    signed_in(client, review_officer)
+    with django_assert_max_num_queries(12):
+        response = client.get(url("timelog-create", action.pk))
+    assert len(response.context["form"].fields["person"].queryset) == count + 1
+    with django_assert_max_num_queries(22):
+        assert (
+            client.post(url("timelog-create", action.pk), time_data(people[0])).status_code == 302
+        )
+
+
 # --- Create and edit forms ------------------------------------------------------------------
 
 
@@ -736,6 +881,7 @@ EDIT_PAGES = {
     "add action": (lambda w: url("action-create", w["issue"].pk), PLAN_EDITORS),
     "edit action": (lambda w: url("action-update", w["action"].pk), ACTION_EDITORS),
     "update action": (lambda w: url("action-progress", w["action"].pk), ACTION_EDITORS),
+    "log time": (lambda w: url("timelog-create", w["action"].pk), ACTION_EDITORS),
     "add commission": (lambda w: url("commission-create", w["plan"].pk), PLAN_EDITORS),
     "edit commission": (lambda w: url("commission-update", w["c"].pk), PLAN_EDITORS),
     "from inspection": (lambda w: url("plan-actions-from-inspection", w["plan"].pk), PLAN_EDITORS),
@@ -768,6 +914,13 @@ def test_the_action_lead_sees_update_links_only_on_their_own_actions(client, wor
     assert url("action-progress", world["action"].pk) in page
     assert url("action-progress", other.pk) not in page
     assert url("plan-update", world["plan"].pk) not in page
+
+
+def test_only_editors_of_the_action_are_offered_the_log_time_link(client, world):
+    link = url("timelog-create", world["action"].pk)
+    for role in ROLES:
+        page = signed_in(client, world["users"][role]).get(world["action"].get_absolute_url())
+        assert (link in page.content.decode()) == (role in ACTION_EDITORS), role
 
 
 def test_members_see_no_editing_links(client, world):

@@ -44,7 +44,7 @@ def test_unknown_period_spelling_says_what_is_accepted(bv_officer):
     assert not form.is_valid()
     (message,) = form.errors["timing"]
     assert message.startswith('"Michaelmas" is not a month or season.')
-    assert 'Enter a period such as "December 2003"' in message
+    assert 'Enter a period such as "December 2026"' in message
 
 
 def test_unknown_programme_year_spelling_is_a_form_error(bv_officer):
@@ -83,7 +83,7 @@ def test_programme_year_form_reads_the_year_or_says_what_to_enter():
     assert ProgrammeYearForm({"year": "2003/04"}).chosen_year() == FinancialYear(2003)
     form = ProgrammeYearForm({"year": "next year"})
     assert form.chosen_year() is None
-    assert form.errors["year"] == ['Enter a financial year such as "2003/04"']
+    assert form.errors["year"] == ['Enter a financial year such as "2026/27"']
 
 
 def judgement_data(**changes):

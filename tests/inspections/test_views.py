@@ -91,7 +91,7 @@ def allowed(page, role):
         return True
     if page in {"inspection-create", "inspection-record-judgement"}:
         return role in JUDGES
-    return role in EDITORS  # inspection-update, document-create
+    return role in EDITORS  # inspection-update, document-create, document-remove
 
 
 PAGES = [
@@ -108,6 +108,8 @@ PAGES = [
     ("inspection-record-judgement", "POST"),
     ("document-create", "GET"),
     ("document-create", "POST"),
+    ("document-remove", "GET"),
+    ("document-remove", "POST"),
 ]
 
 
@@ -143,6 +145,7 @@ def test_permissions(client, user_of, role, page, method):
         "inspection-list": [],
         "inspection-create": [],
         "document-download": [inspection.pk, document.pk],
+        "document-remove": [inspection.pk, document.pk],
     }.get(page, [inspection.pk])
     url = reverse(f"inspections:{page}", args=args)
     data = {
