@@ -746,6 +746,20 @@ def test_the_committee_page_runs_the_same_queries_however_many_meetings(
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("size", [5, 60])
+def test_adding_a_meeting_runs_the_same_queries_however_many_meetings(
+    client, bv_officer, board, django_assert_max_num_queries, size
+):
+    for index in range(size):
+        MeetingFactory(committee=board, date=date(2000, 1, 1) + timedelta(days=7 * index))
+    client.force_login(bv_officer)
+    url = reverse("committees:meeting-create", args=[board.pk])
+    with django_assert_max_num_queries(8):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(16):
+        assert add_meeting(client, board, date(2004, 1, 29), status="held").status_code == 302
+
+
 @pytest.mark.parametrize("size", [3, 30])
 def test_the_committee_list_runs_the_same_queries_however_many_committees(
     client, member, django_assert_max_num_queries, size

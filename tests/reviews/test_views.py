@@ -416,6 +416,24 @@ def test_status_form_refuses_a_stale_change_with_a_conflict_message(client, offi
     assert review.stage == Stage.CHALLENGE
 
 
+@pytest.mark.parametrize("rows", [5, 100])
+def test_the_status_page_runs_the_same_queries_however_long_the_history(
+    client, bv_officer, django_assert_max_num_queries, rows
+):
+    review = ReviewFactory(stage=Stage.DEFERRED)
+    for _ in range(rows):
+        StageChangeFactory(review=review, from_stage=Stage.SCOPING, to_stage=Stage.DEFERRED)
+    client.force_login(bv_officer)
+    url = reverse("reviews:review-status-update", args=[review.pk])
+    with django_assert_max_num_queries(8):
+        assert client.get(url).status_code == 200
+    data = {"stage": "approved", "version": review.version, **today()}
+    # Each of the five stages reached is a row and its history row: bounded by the stage line.
+    with django_assert_max_num_queries(32):
+        assert client.post(url, data).status_code == 302
+    assert review.stage_changes.count() == rows + 5  # resumed at Scoping, then on to Approved
+
+
 def test_a_closed_review_offers_no_stage_change(client, bv_officer):
     review = ReviewFactory(stage=Stage.COMPLETED)
     client.force_login(bv_officer)
