@@ -204,7 +204,7 @@ def _days_in_words(parts):
     interval = int(parts.get("INTERVAL", "1"))
     every = {1: f"each {unit}", 2: f"every other {unit}"}.get(interval, f"every {interval} {unit}s")
     months = [MONTH_NAMES[int(month) - 1] for month in parts.get("BYMONTH", "").split(",") if month]
-    # "Last Thursday of January and July": the months say which; a yearly rule says the year.
+    # "Last Thursday of January and July": named months stand for "each month".
     of = f" of {_join(months)}" if months else f" of {every}"
     if months and interval > 1:
         of += f", {every}"
