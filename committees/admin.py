@@ -7,10 +7,18 @@ from core.admin import VersionedHistoryAdmin
 
 @admin.register(Committee)
 class CommitteeAdmin(VersionedHistoryAdmin):
-    list_display = ["name", "kind", "meeting_rule", "house_style"]
+    list_display = ["name", "kind", "meets", "house_style"]
+    # The rule is set on the committee's page, built from choices or typed in words. (An
+    # admin's exclude replaces its form's, so VersionedAdminForm's "version" is named again.)
+    exclude = ["meeting_rule", "version"]
+    readonly_fields = ["meets"]
     list_filter = ["kind", "house_style"]
     search_fields = ["name", "description"]
     filter_horizontal = ["members"]
+
+    @admin.display(description="meets")
+    def meets(self, committee):
+        return committee.meeting_rule_in_words or "No meeting rule"
 
 
 class MinuteItemInline(admin.StackedInline):

@@ -2,11 +2,13 @@ from datetime import timedelta
 
 from crispy_forms_gds.helper import FormHelper
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from committees import rules
 from committees.models import (
     BoardRequest,
     Committee,
@@ -15,22 +17,72 @@ from committees.models import (
     long_date,
 )
 from committees.services import MOST_MEETINGS_AT_ONCE
-from core import widgets
+from core import times, widgets
 from core.fields import ReviewChoiceField
-from core.forms import DateInputField, GDSFormMixin
+from core.forms import DateInputField, GDSFormMixin, TimeField
 from core.versioning import VersionedFormMixin
 from organisation.models import Person
 from reviews.models import Review
 
-# GOV.UK styles text inputs; crispy-forms-gds gives number and time inputs no govuk-input class.
+# GOV.UK styles text inputs; crispy-forms-gds gives number inputs no govuk-input class.
 NUMBER_INPUT = forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"})
-TIME_INPUT = forms.TimeInput(format="%H:%M", attrs={"class": "govuk-input govuk-input--width-5"})
+
+
+# How often, in the committee form: the rule builder's choices, and two more.
+IN_WORDS = "words"
+NO_RULE = "none"
+FREQUENCY_CHOICES = [
+    *rules.Frequency.choices,
+    (IN_WORDS, "Another way, described in words"),
+    (NO_RULE, "It has no regular meetings"),
+]
 
 
 # GDSFormMixin comes first: the helper lays out the fields that exist when it is built, so
 # VersionedFormMixin's hidden version field must be added before.
 class CommitteeForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
+    """The meeting arrangements. The rule is built from a few choices or typed in words, and
+    saved as the RRULE (committees.rules) those make; the form shows no RRULE."""
+
     submit_label = "Save meeting arrangements"
+    frequency = forms.ChoiceField(
+        label="How often does it meet?",
+        choices=FREQUENCY_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how often the committee meets"},
+    )
+    interval = forms.IntegerField(
+        label="If every few weeks: how many weeks apart?",
+        required=False,
+        min_value=2,
+        max_value=rules.MOST_WEEKS_APART,
+        help_text="For example, 2 for every other week",
+        widget=NUMBER_INPUT,
+        error_messages={
+            "invalid": "Enter the number of weeks as a whole number, like 2",
+            "min_value": f"Enter a number of weeks from 2 to {rules.MOST_WEEKS_APART}",
+            "max_value": f"Enter a number of weeks from 2 to {rules.MOST_WEEKS_APART}",
+        },
+    )
+    week = forms.ChoiceField(
+        label="If once a month: which week of the month?",
+        required=False,
+        choices=rules.WEEK_OF_MONTH,
+        widget=forms.RadioSelect,
+    )
+    weekday = forms.ChoiceField(
+        label="On which day of the week?",
+        required=False,
+        choices=list(rules.WEEKDAYS.items()),
+        widget=forms.RadioSelect,
+    )
+    meeting_rule = forms.CharField(
+        label="If another way: when it meets, in words",
+        required=False,
+        max_length=200,
+        help_text=f"For example, {rules.WORDS_EXAMPLES}",
+    )
+    meeting_time = TimeField(label="Usual time (optional)", required=False)
     rule_from = DateInputField(
         label="Rule applies from",
         required=False,
@@ -42,9 +94,13 @@ class CommitteeForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         model = Committee
         fields = [
             "description",
+            "frequency",
+            "interval",
+            "week",
+            "weekday",
             "meeting_rule",
-            "rule_from",
             "meeting_time",
+            "rule_from",
             "venue",
             "house_style",
             "members",
@@ -53,15 +109,116 @@ class CommitteeForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             "members": forms.CheckboxSelectMultiple,
             "house_style": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 4}),
-            "meeting_time": TIME_INPUT,
         }
-        help_texts = {"meeting_time": "For example, 14:00"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = Person.objects.filter(
             Q(active=True) | Q(committees=self.instance)
         ).distinct()
+        rule = self.instance.meeting_rule
+        answers = rules.builder_answers(rule) if rule else None
+        # The stored rule is shown as the builder's answers, or else in words.
+        self.initial["meeting_rule"] = "" if answers or not rule else rules.describe(rule)
+        self.initial.update(answers or {"frequency": IN_WORDS if rule else NO_RULE})
+
+    def clean(self):
+        cleaned = super().clean()
+        frequency = cleaned.get("frequency")
+        typed = "meeting_rule" in self.changed_data and cleaned.get("meeting_rule")
+        if typed and frequency != IN_WORDS:
+            self.add_error(
+                "meeting_rule",
+                "Clear this box, or choose “Another way, described in words” above",
+            )
+        if frequency == NO_RULE:
+            cleaned["meeting_rule"] = ""
+        elif frequency == IN_WORDS:
+            self._rule_from_words(cleaned)
+        elif frequency:
+            self._rule_from_builder(cleaned, frequency)
+        return cleaned
+
+    def _rule_from_builder(self, cleaned, frequency):
+        needed = {"weekday": "Choose the day of the week the committee meets"}
+        if frequency == rules.Frequency.MONTHLY:
+            needed["week"] = "Choose which week of the month the committee meets"
+        if frequency == rules.Frequency.WEEKS:
+            needed["interval"] = "Enter how many weeks apart the meetings are, for example 2"
+        missing = {name: message for name, message in needed.items() if not cleaned.get(name)}
+        for name, message in missing.items():
+            if name not in self.errors:
+                self.add_error(name, message)
+        if missing or self.has_error("interval"):
+            cleaned.pop("meeting_rule", None)  # the committee keeps its rule until it is fixed
+            return
+        cleaned["meeting_rule"] = rules.build(
+            frequency=frequency,
+            weekday=cleaned["weekday"],
+            week=cleaned.get("week"),
+            interval=cleaned.get("interval"),
+        )
+
+    def _rule_from_words(self, cleaned):
+        if self.initial["frequency"] == IN_WORDS and "meeting_rule" not in self.changed_data:
+            # The words shown for a stored rule may be more than the words box reads
+            # ("… of January and July"): unchanged, the rule stays as it is.
+            cleaned["meeting_rule"] = self.instance.meeting_rule
+            return
+        try:
+            rule, at = rules.from_words(cleaned.get("meeting_rule", ""))
+        except ValidationError as error:
+            self.add_error("meeting_rule", error)
+            return
+        cleaned["meeting_rule"] = rule
+        if at is None:
+            return
+        usual = cleaned.get("meeting_time")
+        if "meeting_time" in self.changed_data and usual not in (None, at):
+            self.add_error(
+                "meeting_time",
+                f"The rule in words says {times.in_words(at)}: make the usual time the same, "
+                "or leave it as it was",
+            )
+        else:
+            cleaned["meeting_time"] = at
+
+
+class MeetingCreateForm(GDSFormMixin, forms.ModelForm):
+    """A meeting the rule does not give: a one-off, or one that has already taken place."""
+
+    submit_label = "Add the meeting"
+    date = DateInputField(label="Date", help_text="For example, 29 1 2004")
+    time = TimeField(label="Time (optional)", required=False)
+
+    class Meta:
+        model = Meeting
+        fields = ["date", "time", "venue", "status"]
+        widgets = {"status": forms.RadioSelect}
+        help_texts = {"status": "Held, for a meeting that has already taken place"}
+        error_messages = {
+            "status": {"required": "Choose whether the meeting is scheduled, held or cancelled"}
+        }
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        committee = self.instance.committee
+        # The form has no committee field, so the model's unique check would not run.
+        if committee.meetings.filter(date=day).exists():
+            raise ValidationError(
+                f"The {committee} already has a meeting on {long_date(day)}. "
+                "Choose another date, or open that meeting from the committee’s page"
+            )
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        day = cleaned.get("date")
+        if cleaned.get("status") == Meeting.Status.HELD and day and day > timezone.localdate():
+            self.add_error(
+                "status", "A meeting after today cannot have been held yet: choose Scheduled"
+            )
+        return cleaned
 
 
 class ScheduleMeetingsForm(GDSFormMixin, forms.Form):
@@ -152,17 +309,17 @@ class SharedChoicesMixin:
 
 
 class MeetingForm(PartOfPageMixin, VersionedFormMixin, forms.ModelForm):
+    time = TimeField(label="Time", required=False)
+
     class Meta:
         model = Meeting
         fields = ["status", "time", "venue", "attendees", "attendees_text", "apologies"]
         widgets = {
             "status": forms.RadioSelect,
-            "time": TIME_INPUT,
             "attendees": forms.CheckboxSelectMultiple,
             "attendees_text": forms.Textarea(attrs={"rows": 3}),
             "apologies": forms.Textarea(attrs={"rows": 2}),
         }
-        help_texts = {"time": "For example, 14:00"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

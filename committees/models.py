@@ -127,7 +127,7 @@ class Committee(EditableRecord, VersionedModel):
 
     @property
     def meeting_rule_in_words(self):
-        return rules.describe(self.meeting_rule) if self.meeting_rule else ""
+        return rules.describe(self.meeting_rule, self.meeting_time) if self.meeting_rule else ""
 
     def rule_dates(self, *, after: date, count: int, inclusive=False):
         """The next `count` dates the rule gives after `after` (none without a rule)."""

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.CommitteeDetailView.as_view(), name="committee-detail"),
     path("<int:pk>/change/", views.CommitteeUpdateView.as_view(), name="committee-update"),
     path("<int:pk>/schedule/", views.CommitteeScheduleView.as_view(), name="committee-schedule"),
+    path("<int:pk>/meetings/new/", views.MeetingCreateView.as_view(), name="meeting-create"),
     path("<int:pk>/meetings.ics", views.CommitteeCalendarView.as_view(), name="committee-calendar"),
     path("<int:pk>/history/", views.CommitteeHistoryView.as_view(), name="committee-history"),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting-detail"),

@@ -4,11 +4,12 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.generic import DetailView, FormView, ListView, UpdateView
+from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 
 from committees import services
 from committees.forms import (
     CommitteeForm,
+    MeetingCreateForm,
     MeetingForm,
     MinutesFormsets,
     ScheduleMeetingsForm,
@@ -17,7 +18,9 @@ from committees.models import BoardRequest, Committee, Meeting, MinuteItem, long
 from core import calendar, panels
 from core.permissions import ObjectEditMixin
 from core.views import (
+    CreateMixin,
     FormPageMixin,
+    PartMixin,
     ReadMixin,
     RecordFormMixin,
     RecordHistoryView,
@@ -45,13 +48,15 @@ class CommitteeDetailView(ReadMixin, DetailView):
         committee = self.object
         user = self.request.user
         can_edit = committee.can_be_edited_by(user)
+        can_add_meetings = can_edit and user.has_perm("committees.add_meeting")
         past = Paginator(committee.meetings.past(), PAST_MEETINGS_PER_PAGE)
         return super().get_context_data(
             next_meetings=committee.next_meetings(NEXT_MEETINGS_SHOWN),
             past_meetings=past.get_page(self.request.GET.get("page")),
             can_edit=can_edit,
+            can_add_meetings=can_add_meetings,
             schedule_form=ScheduleMeetingsForm()
-            if can_edit and user.has_perm("committees.add_meeting") and committee.meeting_rule
+            if can_add_meetings and committee.meeting_rule
             else None,
             **kwargs,
         )
@@ -87,6 +92,23 @@ class CommitteeScheduleView(RecordFormMixin, FormView):
         else:
             messages.info(self.request, "Those dates already have meetings: nothing to schedule")
         return redirect(self.object)
+
+
+class MeetingCreateView(PartMixin, CreateMixin, CreateView):
+    """Add a meeting the rule does not give: a one-off, or a past one to write minutes for.
+    Whoever may schedule the committee's meetings may add one."""
+
+    permission_required = "committees.add_meeting"
+    parent_model = Committee
+    model = Meeting
+    form_class = MeetingCreateForm
+    page_title = "Add a meeting"
+    success_message = "The meeting has been added"
+
+    def get_form_kwargs(self):
+        committee = self.parent
+        meeting = Meeting(committee=committee, time=committee.meeting_time, venue=committee.venue)
+        return {**super().get_form_kwargs(), "instance": meeting}
 
 
 class CommitteeCalendarView(ReadMixin, DetailView):

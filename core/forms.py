@@ -1,5 +1,7 @@
 """Form plumbing shared by every app: GOV.UK-styled rendering through crispy-forms-gds."""
 
+import datetime
+
 from crispy_forms_gds import fields as gds_fields
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
@@ -8,6 +10,7 @@ from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 
+from core import times
 from core.widgets import use_quick_selects
 
 # PostgreSQL cannot store a NUL character; Django's text fields refuse it, in these words.
@@ -57,6 +60,31 @@ class DateInputField(gds_fields.DateInputField):
         except (ValidationError, OverflowError):
             # OverflowError: a year such as 99999999999 is too big for date() at all.
             raise ValidationError(self.invalid_message, code="invalid") from None
+
+
+class TimeField(forms.TimeField):
+    """A time of day as people write it: "6pm", "7.30pm", "18:00" (core.times). Every time
+    input in the tracker is one of these."""
+
+    widget = forms.TextInput(attrs={"class": "govuk-input--width-5"})
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", f"For example, {times.EXAMPLES}")
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        return times.in_words(value) if isinstance(value, datetime.time) else value
+
+    def to_python(self, value):
+        text = (value or "").strip() if isinstance(value, str) else value
+        if text in self.empty_values:
+            return None
+        if isinstance(text, datetime.time):
+            return text
+        try:
+            return times.parse(text)
+        except times.TimeError as error:
+            raise ValidationError(str(error), code="invalid") from None
 
 
 class FilterForm(GDSFormMixin, forms.Form):

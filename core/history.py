@@ -42,6 +42,9 @@ def _related_pks(model_field, value):
 def _display(model_field, value, names):
     if value in (None, "") or value == []:
         return "(none)" if isinstance(value, list) else "(blank)"
+    # A field that stores a code (a meeting rule's RRULE) says what it means.
+    if hasattr(model_field, "value_in_words"):
+        return model_field.value_in_words(value)
     if model_field.is_relation:
         return ", ".join(
             names.get((model_field.related_model, pk), f"#{pk}")

@@ -1,4 +1,5 @@
-"""Fuzzy periods of time, as council programmes write them: "Autumn 2004", "July–September 2003".
+"""Fuzzy periods of time, as council programmes write them: "Autumn 2004", "July–September 2003",
+"early 2007", "2005/06".
 
 A `Period` is a first and last day plus the precision it was given with, so it can be filtered
 and sorted like a date range yet shown back the way the council wrote it. `FinancialYear` is the
@@ -30,9 +31,13 @@ _MONTHS = (
 SEASON_NAMES = {3: "Spring", 6: "Summer", 9: "Autumn", 12: "Winter"}
 _SEASONS = {name.lower(): month for month, name in SEASON_NAMES.items()}
 
+# Early, mid and late: a year in thirds, as programmes use them ("early 2007").
+PARTS_OF_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
 ACCEPTED_SPELLINGS = (
-    'Enter a period such as "December 2026", "March/April 2027", "July–September 2027", '
-    '"Sept 2026 – March 2027", "Summer 2027", "4 April 2027" or "2027".'
+    'Enter a period such as "December 2026", "4 April 2027", "March/April 2027", '
+    '"July–September 2027", "Sept 2026 – March 2027", "Summer 2027", "early 2027", '
+    '"mid 2027", "late 2027", "2027" or a financial year, "2026/27".'
 )
 
 _DASHES = re.compile("[\u2010-\u2015\u2212]")  # hyphens, en and em dashes, minus sign
@@ -42,6 +47,7 @@ _POINT = re.compile(
     re.IGNORECASE,
 )
 _FINANCIAL_YEAR = re.compile(r"(\d{4})\s*[-/]\s*(\d{2}|\d{4})")
+_PART_OF_YEAR = re.compile(r"(?P<part>[a-z]+)[\s-]+(?P<year>\d{4})", re.IGNORECASE)
 
 
 class Precision(enum.StrEnum):
@@ -93,9 +99,13 @@ class Period:
         cleaned = _clean(text)
         if not cleaned:
             raise PeriodError("Enter a period")
-        if match := _FINANCIAL_YEAR.fullmatch(cleaned):
-            example = f"April {match[1]} – March {int(match[1]) + 1}"
-            raise PeriodError(f'For a financial year, enter the months, such as "{example}"')
+        if _FINANCIAL_YEAR.fullmatch(cleaned):
+            return FinancialYear.parse(cleaned).as_period()
+        match = _PART_OF_YEAR.fullmatch(cleaned)
+        if match and match["part"].lower() in PARTS_OF_YEAR:
+            first, last = PARTS_OF_YEAR[match["part"].lower()]
+            year = _Point.checked_year(int(match["year"]))
+            return cls(date(year, first, 1), _month_end(year, last), Precision.MONTH)
         parts = _SEPARATOR.split(cleaned)
         if len(parts) > 2:
             raise PeriodError(f'Could not read "{cleaned}": give one date, or two joined by a dash')
@@ -162,9 +172,7 @@ class _Point:
         if not text or not match:
             raise PeriodError(f'Could not read "{text}" as a date')
         day, name = match["day"], match["name"]
-        year = int(match["year"]) if match["year"] else None
-        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-            raise PeriodError(f"Give a year between {MIN_YEAR} and {MAX_YEAR}")
+        year = cls.checked_year(int(match["year"])) if match["year"] else None
         if name is None:
             if day:
                 raise PeriodError(f'"{text}" needs a month, as in "4 April 2027"')
@@ -176,7 +184,15 @@ class _Point:
             if day:
                 raise PeriodError(f'"{text}" gives a day of a season: give a month instead')
             return cls(Precision.SEASON, year, _SEASONS[name.lower()], 1, text)
+        if name.lower() in PARTS_OF_YEAR and year is None:
+            raise PeriodError(f'"{text}" needs a year, as in "{text} 2007"')
         raise PeriodError(f'"{name}" is not a month or season')
+
+    @staticmethod
+    def checked_year(year: int) -> int:
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise PeriodError(f"Give a year between {MIN_YEAR} and {MAX_YEAR}")
+        return year
 
     def year_or_error(self) -> int:
         if self.year is None:

@@ -1,12 +1,16 @@
-from crispy_forms_gds.layout import Field, Fieldset, Layout
+from crispy_forms_gds.layout import HTML, Field, Fieldset, Layout
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 
 from core.fields import FinancialYearField, PeriodField
 from core.forms import DateInputField, GDSFormMixin
 from core.versioning import VersionedFormMixin
 from organisation.models import Person
 from reviews.models import (
+    STAGE_LINE,
     ChallengeEvidence,
     Outcome,
     ProgressUpdate,
@@ -75,6 +79,17 @@ class ReviewForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         directors = people(Person.objects.directors(), chosen)
         self.fields["responsible_director"].queryset = directors
         self.fields["challenge_director"].queryset = directors
+        if not directors.exists():
+            # A new council's first review: say where the list is filled, not just "required".
+            self.fields["responsible_director"].help_text = format_html(
+                "No directors have been added yet. An administrator adds them: "
+                '<a class="govuk-link" href="{}">add a person</a> and tick “Director”.',
+                reverse("admin:organisation_person_add"),
+            )
+            self.fields["responsible_director"].error_messages["required"] = (
+                "Choose the responsible director. There are none to choose from yet: ask an "
+                "administrator to add the council’s directors"
+            )
         officers = people(Person.objects.active(), chosen)
         self.fields["lead_officer"].queryset = officers
         self.fields["team"].queryset = officers
@@ -120,7 +135,9 @@ class StageField(forms.ChoiceField):
 
 
 class StatusForm(GDSFormMixin, forms.Form):
-    """The officers' main job on one screen: the new stage, why, and the latest progress."""
+    """The officers' main job on one screen: the new stage, when, why, and the latest
+    progress. A review recorded part-way (already through Cabinet when the council starts)
+    moves several stages in one go, each with its date."""
 
     submit_label = "Update status"
 
@@ -128,6 +145,10 @@ class StatusForm(GDSFormMixin, forms.Form):
         label="New stage",
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the stage the review has reached"},
+    )
+    changed_on = DateInputField(
+        label="Date of the change",
+        help_text="The day the review reached the new stage, for example 23 2 2004",
     )
     new_target = PeriodField(
         label="New target", required=False, help_text="For example, April–June 2027 or Autumn 2027"
@@ -158,6 +179,26 @@ class StatusForm(GDSFormMixin, forms.Form):
         allowed = review.allowed_stages()
         self.fields["stage"].choices = [(stage.value, stage.label) for stage in allowed]
         self.fields["version"].initial = review.version
+        self.fields["changed_on"].initial = timezone.localdate()
+        # The main-line stages a move further on may pass: all but the furthest.
+        self.passable = [stage for stage in allowed if stage in STAGE_LINE][:-1]
+        for stage in self.passable:
+            self.fields[f"passed_on_{stage}"] = DateInputField(
+                label=f"Date it reached {stage.label}", required=False, require_all_fields=False
+            )
+        passed = (
+            [
+                HTML(
+                    '<h2 class="govuk-heading-m">If it passed other stages on the way</h2>'
+                    '<p class="govuk-body">Only if the new stage is more than one on. Leave a '
+                    "date empty if you do not know it: that stage is recorded on the date of "
+                    "the stage after it.</p>"
+                ),
+                *(f"passed_on_{stage}" for stage in self.passable),
+            ]
+            if self.passable
+            else []
+        )
         # Plain fields rather than a conditional reveal: the page reads the same without
         # JavaScript, and the deferral's fields are labelled as being for a deferral.
         deferral = (
@@ -165,7 +206,9 @@ class StatusForm(GDSFormMixin, forms.Form):
             if Stage.DEFERRED in allowed
             else []
         )
-        self.helper.layout = Layout("stage", "note", *deferral, "progress", "version")
+        self.helper.layout = Layout(
+            "stage", "changed_on", "note", *passed, *deferral, "progress", "version"
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -174,6 +217,11 @@ class StatusForm(GDSFormMixin, forms.Form):
             for field in ("new_target", "agreed_by"):
                 if cleaned.get(field):
                     self.add_error(field, "Leave this empty unless you defer the review")
+        cleaned["passed_on"] = {
+            stage: cleaned[f"passed_on_{stage}"]
+            for stage in self.passable
+            if cleaned.get(f"passed_on_{stage}")
+        }
         return cleaned
 
     def add_service_errors(self, error):

@@ -353,16 +353,25 @@ class Review(EditableRecord, VersionedModel):
         return Stage.PROPOSED
 
     def allowed_stages(self):
-        """The stages this review may move to next, in the order they are offered.
-
-        A deferred review resumes at the stage it was deferred from.
+        """The stages this review may move to, in the order they are offered: any later stage
+        of the main line (a review recorded part-way passes the ones between, `steps_to`),
+        then the side exits. A deferred review resumes at the stage it was deferred from.
         """
         if self.stage in CLOSED_STAGES:
             return []
         if self.stage == Stage.DEFERRED:
-            return [self.main_line_stage(), Stage.WITHDRAWN, Stage.SUPERSEDED]
+            resumes = STAGE_LINE.index(self.main_line_stage())
+            return [*STAGE_LINE[resumes:], Stage.WITHDRAWN, Stage.SUPERSEDED]
         position = STAGE_LINE.index(self.stage)
-        return [STAGE_LINE[position + 1], *SIDE_EXITS]
+        return [*STAGE_LINE[position + 1 :], *SIDE_EXITS]
+
+    def steps_to(self, stage):
+        """The stages the review passes through to reach allowed `stage`, in order, ending
+        with it: each is a change of stage of its own, with its own date."""
+        if stage in SIDE_EXITS:
+            return [stage]
+        main_line = [allowed for allowed in self.allowed_stages() if allowed in STAGE_LINE]
+        return main_line[: main_line.index(stage) + 1]
 
     def next_stage(self):
         """The stage the review moves on to (a deferred one resumes where it left), or None
@@ -446,7 +455,9 @@ class StageChange(models.Model):
         get_latest_by = "changed_at"
 
     def __str__(self):
-        return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}"
+        # With its date: the history page lists when the change was recorded, not made.
+        when = formats.date_format(self.changed_on, "j F Y")
+        return f"{self.get_from_stage_display()} → {self.get_to_stage_display()}, {when}"
 
 
 class ProgressUpdate(VersionedModel):

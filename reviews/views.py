@@ -151,6 +151,8 @@ class ReviewStatusView(ObjectEditMixin, VersionedUpdateMixin, SingleObjectMixin,
                 new_target=data["new_target"],
                 agreed_by=data["agreed_by"],
                 expected_version=data["version"],
+                changed_on=data["changed_on"],
+                passed_on=data["passed_on"],
             )
         except StaleEdit:
             return self.conflict(form)

@@ -153,6 +153,7 @@ TABLE = {
     "committees:committee-detail": ({"pk": "committee"}, PAGE, READ_ONLY),
     "committees:committee-update": ({"pk": "committee"}, EDIT, SAVE),
     "committees:committee-schedule": ({"pk": "committee"}, EDIT, SAVE),
+    "committees:meeting-create": ({"pk": "committee"}, EDIT, SAVE),
     "committees:committee-calendar": ({"pk": "committee"}, PAGE, READ_ONLY),
     "committees:committee-history": ({"pk": "committee"}, PAGE, READ_ONLY),
     "committees:meeting-detail": ({"pk": "meeting"}, PAGE, READ_ONLY),

@@ -5,6 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core import times
 from core.status import STATUS_COLOURS
 
 register = template.Library()
@@ -51,6 +52,12 @@ def error_list(form=None, forms=None):
     """Every error of the given form(s) and formset(s), for the page's error summary."""
     items = [item for item in [form, *(forms or [])] if item is not None]
     return [pair for item in items for pair in _errors(item)]
+
+
+@register.filter
+def clock(value):
+    """A time of day as the council writes it: "10am", "7.30pm" (core.times)."""
+    return times.in_words(value) if value is not None else ""
 
 
 @register.simple_tag

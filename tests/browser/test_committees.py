@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from committees.models import Meeting
 from tests.browser.conftest import assert_accessible, sign_in
@@ -153,10 +154,103 @@ def test_an_invalid_meeting_rule_is_explained_beside_the_field(page, make_user, 
     page.get_by_role("link", name="Change meeting arrangements").click()
     assert page.get_by_role("heading", name="Change meeting arrangements").is_visible()
     assert_accessible(page)
-    page.get_by_label("Meeting rule").fill("the last Thursday")
+    page.get_by_role("radio", name="Another way, described in words").check()
+    page.get_by_label("If another way: when it meets, in words").fill("the last Thursdy")
     page.get_by_role("button", name="Save meeting arrangements").click()
     summary = page.locator(".govuk-error-summary")
-    assert "is not a rule part" in summary.inner_text()
-    assert "is not a rule part" in page.locator(".govuk-error-message").inner_text()
+    message = "“thursdy” is not a word a meeting rule uses"
+    assert message in summary.inner_text()
+    assert message in page.locator(".govuk-error-message").inner_text()
     assert page.title().startswith("Error:")
+    assert_accessible(page)
+
+
+def test_a_past_one_off_meeting_is_added_from_the_committee_page(
+    page_without_js, page, make_user, board
+):
+    officer = make_user("Best value officer")
+    browser = page_without_js
+    sign_in(browser, officer)
+    browser.goto(board.get_absolute_url())
+    browser.get_by_role("link", name="Add a meeting").click()
+    expect(browser.get_by_role("heading", name="Add a meeting")).to_be_visible()
+    for box, value in enumerate(["12", "2", "2004"]):
+        browser.locator(f"#id_date_{box}").fill(value)
+    browser.get_by_label("Time (optional)").fill("6pm")
+    browser.get_by_label("Venue").fill("Committee Room 2, Town Hall")
+    browser.get_by_role("radio", name="Held").check()
+    browser.get_by_role("button", name="Add the meeting").click()
+
+    expect(browser.get_by_role("heading", name="Meeting of 12 February 2004")).to_be_visible()
+    expect(browser.get_by_text("The meeting has been added")).to_be_visible()
+    expect(browser.locator("main")).to_contain_text("Thursday 12 February 2004, 6pm")
+    meeting = board.meetings.get(date="2004-02-12")
+    assert meeting.status == Meeting.Status.HELD
+    browser.goto(board.get_absolute_url())
+    past = browser.locator("table", has=browser.locator("caption", has_text="Past meetings"))
+    expect(past.get_by_role("link", name="Thursday 12 February 2004")).to_be_visible()
+
+    # The same date again is refused beside the date.
+    browser.goto(f"/committees/{board.pk}/meetings/new/")
+    for box, value in enumerate(["12", "2", "2004"]):
+        browser.locator(f"#id_date_{box}").fill(value)
+    browser.get_by_role("radio", name="Held").check()
+    browser.get_by_role("button", name="Add the meeting").click()
+    expect(browser.locator(".govuk-error-summary")).to_contain_text("already has a meeting on")
+    expect(browser.locator(".govuk-error-message")).to_contain_text("12 February 2004")
+
+    sign_in(page, officer)
+    page.goto(f"/committees/{board.pk}/meetings/new/")
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
+    page.get_by_role("button", name="Add the meeting").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the day, month and year")
+    assert_accessible(page)
+
+
+def test_a_rule_is_built_and_another_typed_in_words_both_shown_in_words(
+    page_without_js, page, make_user, board
+):
+    officer = make_user("Best value officer")
+    browser = page_without_js
+    sign_in(browser, officer)
+    browser.goto(board.get_absolute_url())
+    expect(browser.locator("main")).to_contain_text("Last Thursday of each month")
+    expect(browser.locator("main")).not_to_contain_text("FREQ=")
+
+    browser.get_by_role("link", name="Change meeting arrangements").click()
+    browser.get_by_role("radio", name="Every few weeks").check()
+    browser.get_by_label("If every few weeks: how many weeks apart?").fill("2")
+    browser.get_by_role("radio", name="Tuesday").check()
+    browser.get_by_label("Usual time (optional)").fill("6pm")
+    browser.get_by_role("button", name="Save meeting arrangements").click()
+    expect(browser.get_by_text("The meeting arrangements have been saved")).to_be_visible()
+    meets = browser.locator(".govuk-summary-list__row", has_text="Meets")
+    expect(meets).to_contain_text("Every other Tuesday at 6pm")
+
+    browser.get_by_role("link", name="Change meeting arrangements").click()
+    browser.get_by_role("radio", name="Another way, described in words").check()
+    words = browser.get_by_label("If another way: when it meets, in words")
+    words.fill("LASTMONDAYOFEACHMONTH")
+    browser.get_by_role("button", name="Save meeting arrangements").click()
+    expect(browser.locator(".govuk-error-summary")).to_contain_text(
+        "“lastmondayofeachmonth” is not a word a meeting rule uses"
+    )
+    expect(browser.locator(".govuk-error-message")).to_contain_text(
+        "“last Thursday of each month at 10am”"
+    )
+    words.fill("last Thursday of each month at 10am")
+    browser.get_by_label("Usual time (optional)").fill("")
+    browser.get_by_role("button", name="Save meeting arrangements").click()
+    meets = browser.locator(".govuk-summary-list__row", has_text="Meets")
+    expect(meets).to_contain_text("Last Thursday of each month at 10am")
+    expect(browser.locator("main")).not_to_contain_text("FREQ=")
+    browser.get_by_role("link", name="All committees").click()
+    expect(browser.locator("main")).to_contain_text("Last Thursday of each month at 10am")
+
+    sign_in(page, officer)
+    page.goto(f"/committees/{board.pk}/change/")
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(page)

@@ -258,3 +258,79 @@ def test_the_remove_document_page_passes_axe_and_fits_320_px(page, wes, engineer
     assert_accessible(page)
     page.set_viewport_size({"width": 320, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_a_review_already_approved_is_recorded_in_one_visit_with_its_dates(
+    page_without_js, page, wes
+):
+    """A council starting part-way: the review went through Cabinet before the tracker."""
+    review = ReviewFactory(
+        title="Children's Services for 11-17 year olds",
+        programme_year=2003,
+        stage=Stage.PROPOSED,
+        lead_officer=wes.person,
+    )
+    browser = page_without_js
+    sign_in(browser, wes)
+    browser.goto(review.get_absolute_url())
+    browser.get_by_role("button", name="Update status").click()
+    expect(browser.get_by_role("heading", name="Update status")).to_be_visible()
+
+    browser.get_by_role("radio", name="Approved", exact=True).check()
+    fill_date(browser, "changed_on", "25 3 2004")
+    fill_date(browser, "passed_on_scoping", "1 5 2003")
+    fill_date(browser, "passed_on_vision", "27 11 2003")
+    browser.get_by_label("Reason for the change").fill("Approved by Cabinet")
+    browser.get_by_role("button", name="Update status").click()
+
+    expect(browser.get_by_text("The review’s status has been updated")).to_be_visible()
+    expect(browser.locator(".govuk-tag").first).to_have_text("Approved")
+    browser.get_by_text("Changes of stage").click()  # <details>: no JavaScript needed
+    changes = browser.locator("details li")
+    expect(changes).to_have_text(
+        [
+            re.compile(r"^25 March 2004: Options analysis & improvement plan → Approved, by Wes"),
+            re.compile(r"^25 March 2004: Vision report → Options analysis"),
+            re.compile(r"^27 November 2003: Challenge \(4 Cs\) → Vision report"),
+            re.compile(r"^27 November 2003: Scoping → Challenge"),
+            re.compile(r"^1 May 2003: Proposed → Scoping"),
+        ]
+    )
+    browser.get_by_role("link", name="View the history of this review").click()
+    history = browser.locator("tr", has_text="Created stage change")
+    expect(history).to_have_count(5)
+    expect(history.first).to_contain_text("Options analysis & improvement plan → Approved")
+    expect(history.filter(has_text="Proposed → Scoping, 1 May 2003")).to_have_count(1)
+
+    # The pages as anyone sees them, with JavaScript: accessible, and no sideways scroll.
+    sign_in(page, wes)
+    for url in (f"/reviews/{review.pk}/", f"/reviews/{review.pk}/history/"):
+        page.goto(url)
+        assert_accessible(page)
+    review.refresh_from_db()
+    assert review.stage == Stage.APPROVED
+
+
+def test_a_date_out_of_order_is_explained_beside_it(page, wes):
+    review = ReviewFactory(programme_year=2003, stage=Stage.SCOPING, lead_officer=wes.person)
+    sign_in(page, wes)
+    page.goto(f"/reviews/{review.pk}/status/")
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
+    page.get_by_role("radio", name="Vision report").check()
+    fill_date(page, "changed_on", "1 10 2003")
+    fill_date(page, "passed_on_challenge", "1 11 2003")
+    page.get_by_role("button", name="Update status").click()
+    message = "Enter a date on or after 1 November 2003, when the review reached “Challenge (4 Cs)”"
+    expect(page.locator(".govuk-error-summary")).to_contain_text(message)
+    beside = page.locator(".govuk-form-group--error", has=page.locator("#id_changed_on_0"))
+    expect(beside.locator(".govuk-error-message")).to_contain_text(message)
+    assert_accessible(page)
+    review.refresh_from_db()
+    assert review.stage == Stage.SCOPING
+
+
+def fill_date(page, name, day_month_year):
+    for box, value in enumerate(day_month_year.split()):
+        page.locator(f"#id_{name}_{box}").fill(value)

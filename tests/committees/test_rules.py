@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, time
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -87,14 +87,126 @@ def test_rules_that_would_never_give_a_date_are_refused_without_searching(rule):
     [
         (LAST_THURSDAY, "Last Thursday of each month"),
         ("FREQ=MONTHLY;BYDAY=2TU", "Second Tuesday of each month"),
-        ("FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE", "First Wednesday of every 2 months"),
+        ("FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE", "First Wednesday of every other month"),
+        ("FREQ=MONTHLY;INTERVAL=3;BYDAY=1WE", "First Wednesday of every 3 months"),
+        ("FREQ=MONTHLY;BYDAY=1MO,3MO", "First and third Monday of each month"),
+        ("FREQ=MONTHLY;BYDAY=-2TH", "Second to last Thursday of each month"),
         ("FREQ=WEEKLY;BYDAY=MO", "Every Monday"),
         ("FREQ=WEEKLY;BYDAY=MO,TH", "Every Monday and Thursday"),
-        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "Monday, every 2 weeks"),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", "Every other Monday"),
+        ("FREQ=WEEKLY;INTERVAL=3;BYDAY=FR", "Every 3 weeks on Friday"),
         ("FREQ=MONTHLY;BYMONTHDAY=15", "Day 15 of each month"),
+        ("FREQ=MONTHLY;BYMONTHDAY=1,15", "Days 1 and 15 of each month"),
+        ("FREQ=MONTHLY;BYMONTHDAY=-1", "The last day of each month"),
         ("FREQ=YEARLY", "Once each year"),
-        ("FREQ=MONTHLY;BYMONTH=1,4;BYDAY=-1TH", "FREQ=MONTHLY;BYMONTH=1,4;BYDAY=-1TH"),
+        ("FREQ=DAILY", "Every day"),
+        ("FREQ=MONTHLY;BYMONTH=1,4;BYDAY=-1TH", "Last Thursday of January and April"),
+        ("FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=4", "Day 4 of July"),
+        ("FREQ=WEEKLY;BYDAY=MO;COUNT=6", "Every Monday, 6 times"),
+        (
+            "FREQ=MONTHLY;BYDAY=1MO;UNTIL=20051231",
+            "First Monday of each month, until 31 December 2005",
+        ),
     ],
 )
-def test_rules_are_described_in_words_or_shown_as_they_are(rule, words):
+def test_rules_are_described_in_words(rule, words):
     assert rules.describe(rule) == words
+
+
+def test_the_usual_time_is_said_with_the_rule():
+    assert rules.describe(LAST_THURSDAY, time(10)) == "Last Thursday of each month at 10am"
+    assert rules.describe("FREQ=WEEKLY;BYDAY=TU", time(19, 30)) == "Every Tuesday at 7.30pm"
+
+
+# Typed in words
+
+
+@pytest.mark.parametrize(
+    ("typed", "rule", "at"),
+    [
+        ("last Thursday of each month at 10am", LAST_THURSDAY, time(10)),
+        ("Last Monday of each month", "FREQ=MONTHLY;BYDAY=-1MO", None),
+        ("every other Tuesday at 6pm", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", time(18)),
+        ("first Monday of each month at 7.30pm", "FREQ=MONTHLY;BYDAY=1MO", time(19, 30)),
+        ("On the last Thursday of the month, 10 a.m.", LAST_THURSDAY, time(10)),
+        ("monthly on the last thursday", LAST_THURSDAY, None),
+        ("Every Wednesday at 14:00", "FREQ=WEEKLY;BYDAY=WE", time(14)),
+        ("Wednesdays", "FREQ=WEEKLY;BYDAY=WE", None),
+        ("every Monday and Thursday", "FREQ=WEEKLY;BYDAY=MO,TH", None),
+        ("every second Tuesday", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", None),
+        ("second Tuesday of each month", "FREQ=MONTHLY;BYDAY=2TU", None),
+        ("fortnightly on Thursdays", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", None),
+        ("every 3 weeks on Friday", "FREQ=WEEKLY;INTERVAL=3;BYDAY=FR", None),
+        ("every three weeks on Fri", "FREQ=WEEKLY;INTERVAL=3;BYDAY=FR", None),
+        ("first and third Monday of each month", "FREQ=MONTHLY;BYDAY=1MO,3MO", None),
+        ("1st Wed of every other month", "FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE", None),
+        ("day 15 of each month", "FREQ=MONTHLY;BYMONTHDAY=15", None),
+        ("the 1st of every month at midday", "FREQ=MONTHLY;BYMONTHDAY=1", time(12)),
+        ("the last day of each month", "FREQ=MONTHLY;BYMONTHDAY=-1", None),
+    ],
+)
+def test_rules_typed_in_words_are_understood(typed, rule, at):
+    assert rules.from_words(typed) == (rule, at)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Enter when the committee meets"),
+        ("LASTMONDAYOFEACHMONTH", "“lastmondayofeachmonth” is not a word a meeting rule uses"),
+        ("every Thurday", "“thurday” is not a word a meeting rule uses"),
+        ("last Thursday of each week", "Only a month has a first or last Thursday"),
+        ("every month", "Say which day the committee meets"),
+        ("monthly on Tuesdays", "Say which week of the month"),
+        ("every last", "Say which day comes after “last”"),
+        ("every 13 weeks on Monday", "Meetings can be from 1 to 12 weeks apart"),
+        ("day 15 on Mondays", "not both"),
+        ("day 32 of each month", "A month has days 1 to 31"),
+        ("every Monday at 25pm", "“25pm” is not a time"),
+        ("every Monday at 6", "“6” is not a time. Write it like 10am, 6pm"),
+    ],
+)
+def test_words_not_understood_say_what_is_wrong_and_give_examples(typed, message):
+    with pytest.raises(ValidationError) as error:
+        rules.from_words(typed)
+    (said,) = error.value.messages
+    assert message in said
+    if "time" not in message:
+        assert "“last Thursday of each month at 10am”" in said
+
+
+BUILT = [
+    ({"frequency": "weekly", "weekday": "WE"}, "FREQ=WEEKLY;BYDAY=WE"),
+    ({"frequency": "weeks", "weekday": "TU", "interval": 2}, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
+    ({"frequency": "monthly", "weekday": "TH", "week": "-1"}, LAST_THURSDAY),
+    ({"frequency": "monthly", "weekday": "MO", "week": "1"}, "FREQ=MONTHLY;BYDAY=1MO"),
+]
+
+
+@pytest.mark.parametrize(("answers", "rule"), BUILT)
+def test_the_builder_makes_a_rule_and_reads_it_back(answers, rule):
+    assert rules.build(**answers) == rule
+    assert rules.builder_answers(rule) == answers
+    rules.validate(rule)
+
+
+@pytest.mark.parametrize("rule", ["FREQ=YEARLY", "FREQ=MONTHLY;BYDAY=1MO,3MO", "FREQ=DAILY"])
+def test_rules_the_builder_cannot_make_are_left_to_words(rule):
+    assert rules.builder_answers(rule) is None
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [rule for _, rule in BUILT]
+    + [
+        "FREQ=WEEKLY;INTERVAL=3;BYDAY=FR",
+        "FREQ=WEEKLY;BYDAY=MO,TH",
+        "FREQ=MONTHLY;INTERVAL=2;BYDAY=1WE",
+        "FREQ=MONTHLY;BYDAY=1MO,3MO",
+        "FREQ=MONTHLY;BYMONTHDAY=1,15",
+        "FREQ=MONTHLY;BYMONTHDAY=-1",
+    ],
+)
+@pytest.mark.parametrize("at", [None, time(10), time(19, 30)])
+def test_words_of_a_rule_read_back_as_the_same_rule(rule, at):
+    assert rules.from_words(rules.describe(rule, at)) == (rule, at)

@@ -284,40 +284,149 @@ def test_minutes_are_in_the_meetings_history(client, bv_officer, recent):
 # Committee arrangements and scheduling
 
 
-def test_a_meeting_rule_that_is_not_valid_gets_a_clear_error(client, bv_officer, board):
-    client.force_login(bv_officer)
-    url = reverse("committees:committee-update", args=[board.pk])
-    data = {
+def arrangements(board, **changes):
+    """The committee form as its page sends it back unchanged, with `changes`."""
+    return {
         "version": board.version,
-        "meeting_rule": "last Thursday",
+        "frequency": "monthly",
+        "week": "-1",
+        "weekday": "TH",
         "rule_from_0": "1",
         "rule_from_1": "4",
         "rule_from_2": "2003",
         "house_style": "scrutiny",
+        **changes,
     }
-    response = client.post(url, data)
-    assert response.status_code == 200
-    content = response.content.decode()
-    assert "govuk-error-summary" in content
-    assert "“LASTTHURSDAY” is not a rule part" in content
 
-    data["meeting_rule"] = "freq=monthly;byday=2tu"
-    assert client.post(url, data).status_code == 302
+
+def save_arrangements(client, board, **changes):
+    return client.post(
+        reverse("committees:committee-update", args=[board.pk]), arrangements(board, **changes)
+    )
+
+
+def test_the_committee_form_shows_the_rule_as_the_builders_answers(client, bv_officer, board):
+    client.force_login(bv_officer)
+    form = client.get(reverse("committees:committee-update", args=[board.pk])).context["form"]
+    assert {name: form.initial.get(name) for name in ("frequency", "week", "weekday")} == {
+        "frequency": "monthly",
+        "week": "-1",
+        "weekday": "TH",
+    }
+    assert form.initial["meeting_rule"] == ""
+    assert "FREQ=" not in form.render()
+
+
+def test_a_rule_is_built_from_the_answers(client, bv_officer, board):
+    client.force_login(bv_officer)
+    response = save_arrangements(
+        client, board, frequency="weeks", interval="2", weekday="TU", meeting_time="6pm"
+    )
+    assert response.status_code == 302
     board.refresh_from_db()
-    assert board.meeting_rule == "FREQ=MONTHLY;BYDAY=2TU"
+    assert board.meeting_rule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"
+    assert board.meeting_time == time(18)
+    assert "Every other Tuesday at 6pm" in client.get(board.get_absolute_url()).text
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"frequency": ""}, "frequency", "Choose how often the committee meets"),
+        ({"weekday": ""}, "weekday", "Choose the day of the week the committee meets"),
+        ({"week": ""}, "week", "Choose which week of the month the committee meets"),
+        ({"frequency": "weeks"}, "interval", "Enter how many weeks apart the meetings are"),
+        ({"frequency": "weeks", "interval": "13"}, "interval", "from 2 to 12"),
+        ({"meeting_time": "6"}, "meeting_time", "“6” is not a time"),
+        ({"meeting_rule": "every Monday"}, "meeting_rule", "Clear this box, or choose"),
+        ({"frequency": "words"}, "meeting_rule", "Enter when the committee meets"),
+    ],
+)
+def test_a_rule_not_built_says_what_is_missing_beside_the_field(
+    client, bv_officer, board, changes, field, message
+):
+    client.force_login(bv_officer)
+    response = save_arrangements(client, board, **changes)
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert "govuk-error-summary" in response.text
+    board.refresh_from_db()
+    assert board.meeting_rule == "FREQ=MONTHLY;BYDAY=-1TH"
+
+
+def test_a_rule_typed_in_words_is_understood_and_shown_in_words(client, bv_officer, board):
+    client.force_login(bv_officer)
+    response = save_arrangements(
+        client, board, frequency="words", meeting_rule="first Monday of each month at 7.30pm"
+    )
+    assert response.status_code == 302
+    board.refresh_from_db()
+    assert board.meeting_rule == "FREQ=MONTHLY;BYDAY=1MO"
+    assert board.meeting_time == time(19, 30)
+    page = client.get(board.get_absolute_url()).text
+    assert "First Monday of each month at 7.30pm" in page
+    assert "FREQ=" not in page
+
+
+def test_words_not_understood_are_explained_beside_the_box(client, bv_officer, board):
+    client.force_login(bv_officer)
+    response = save_arrangements(
+        client, board, frequency="words", meeting_rule="LASTMONDAYOFEACHMONTH"
+    )
+    assert response.status_code == 200
+    (message,) = response.context["form"].errors["meeting_rule"]
+    assert message.startswith("“lastmondayofeachmonth” is not a word a meeting rule uses.")
+    assert "“last Thursday of each month at 10am”" in message
+
+
+def test_a_time_in_the_words_that_differs_from_a_new_usual_time_is_refused(
+    client, bv_officer, board
+):
+    client.force_login(bv_officer)
+    response = save_arrangements(
+        client, board, frequency="words", meeting_rule="every Monday at 10am", meeting_time="6pm"
+    )
+    assert response.context["form"].errors["meeting_time"] == [
+        "The rule in words says 10am: make the usual time the same, or leave it as it was"
+    ]
+
+
+def test_a_rule_the_builder_cannot_make_is_kept_when_its_words_are_left_alone(
+    client, bv_officer, board
+):
+    board.meeting_rule = "FREQ=MONTHLY;BYMONTH=1,7;BYDAY=-1TH"
+    board.save()
+    client.force_login(bv_officer)
+    form = client.get(reverse("committees:committee-update", args=[board.pk])).context["form"]
+    words = "Last Thursday of January and July"
+    assert (form.initial["frequency"], form.initial["meeting_rule"]) == ("words", words)
+    response = save_arrangements(
+        client, board, frequency="words", meeting_rule=words, venue="Town Hall"
+    )
+    assert response.status_code == 302
+    board.refresh_from_db()
+    assert (board.meeting_rule, board.venue) == ("FREQ=MONTHLY;BYMONTH=1,7;BYDAY=-1TH", "Town Hall")
+
+
+def test_a_committee_may_have_no_rule(client, bv_officer, board):
+    client.force_login(bv_officer)
+    assert save_arrangements(client, board, frequency="none").status_code == 302
+    board.refresh_from_db()
+    assert board.meeting_rule == ""
+
+
+def test_a_changed_rule_is_in_the_history_in_words(client, bv_officer, board):
+    client.force_login(bv_officer)
+    save_arrangements(client, board, week="1", weekday="MO")
+    history = client.get(reverse("committees:committee-history", args=[board.pk])).text
+    assert "Last Thursday of each month" in history
+    assert "First Monday of each month" in history
+    assert "FREQ=" not in history
 
 
 def test_a_rule_start_too_large_for_a_date_gets_a_message(client, bv_officer, board):
     client.force_login(bv_officer)
-    data = {
-        "version": board.version,
-        "meeting_rule": board.meeting_rule,
-        "rule_from_0": "1",
-        "rule_from_1": "4",
-        "rule_from_2": "99999999999",
-        "house_style": "scrutiny",
-    }
-    response = client.post(reverse("committees:committee-update", args=[board.pk]), data)
+    response = save_arrangements(client, board, rule_from_2="99999999999")
     assert response.status_code == 200
     assert "govuk-error-summary" in response.text
     assert "Enter a real date" in response.text
@@ -352,6 +461,82 @@ def test_scheduling_a_committee_without_a_rule_says_so(client, bv_officer):
         reverse("committees:committee-schedule", args=[committee.pk]), {"count": "3"}
     )
     assert "The Cabinet has no meeting rule" in response.content.decode()
+
+
+def add_meeting(client, board, day, **fields):
+    return client.post(
+        reverse("committees:meeting-create", args=[board.pk]),
+        {"date_0": day.day, "date_1": day.month, "date_2": day.year, **fields},
+    )
+
+
+def test_a_past_meeting_is_added_from_the_committee_page(client, bv_officer, board):
+    board.meeting_time, board.venue = time(10), "Town Hall"
+    board.save()
+    client.force_login(bv_officer)
+    page = client.get(board.get_absolute_url()).text
+    assert reverse("committees:meeting-create", args=[board.pk]) in page
+    form = client.get(reverse("committees:meeting-create", args=[board.pk])).context["form"]
+    # The committee's usual time and venue, to change for a one-off.
+    assert (form["time"].value(), form["venue"].value()) == ("10am", "Town Hall")
+
+    response = add_meeting(
+        client, board, date(2004, 1, 29), time="6pm", venue="Room 4", status="held"
+    )
+    meeting = board.meetings.get(date=date(2004, 1, 29))
+    assert response.status_code == 302
+    assert response["Location"] == meeting.get_absolute_url()
+    assert (meeting.time, meeting.venue, meeting.status) == (time(18), "Room 4", "held")
+    assert meeting.history.get().history_user == bv_officer
+    past = client.get(board.get_absolute_url()).context["past_meetings"]
+    assert meeting in past
+
+
+def test_a_second_meeting_on_one_day_is_refused_beside_the_date(client, bv_officer, board):
+    MeetingFactory(committee=board, date=date(2004, 1, 29))
+    client.force_login(bv_officer)
+    response = add_meeting(client, board, date(2004, 1, 29), status="held")
+    assert response.status_code == 200
+    assert response.context["form"].errors["date"] == [
+        "The CDMT Improvement and Procurement Board already has a meeting on 29 January 2004. "
+        "Choose another date, or open that meeting from the committee’s page"
+    ]
+    assert "govuk-error-summary" in response.text
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"status": "held", "date_2": ""}, "date", "Enter the day, month and year"),
+        ({"status": "held", "time": "6"}, "time", "“6” is not a time"),
+        ({"status": "held", "date_0": "30", "date_1": "2"}, "date", "Enter a real date"),
+        ({}, "status", "Choose whether the meeting is scheduled, held or cancelled"),
+    ],
+)
+def test_a_meeting_not_added_says_why_beside_the_field(
+    client, bv_officer, board, fields, field, message
+):
+    client.force_login(bv_officer)
+    response = add_meeting(client, board, date(2004, 1, 29), **fields)
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert not board.meetings.exists()
+
+
+def test_a_meeting_after_today_cannot_be_held(client, bv_officer, board):
+    client.force_login(bv_officer)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    response = add_meeting(client, board, tomorrow, status="held")
+    assert response.context["form"].errors["status"] == [
+        "A meeting after today cannot have been held yet: choose Scheduled"
+    ]
+    assert add_meeting(client, board, tomorrow, status="scheduled").status_code == 302
+
+
+def test_adding_a_meeting_is_offered_only_to_those_who_may(client, member, board):
+    client.force_login(member)
+    page = client.get(board.get_absolute_url()).text
+    assert reverse("committees:meeting-create", args=[board.pk]) not in page
 
 
 def test_the_board_page_lists_its_next_meetings_on_last_thursdays(client, member, board):
@@ -561,6 +746,20 @@ def test_the_committee_page_runs_the_same_queries_however_many_meetings(
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("size", [5, 60])
+def test_adding_a_meeting_runs_the_same_queries_however_many_meetings(
+    client, bv_officer, board, django_assert_max_num_queries, size
+):
+    for index in range(size):
+        MeetingFactory(committee=board, date=date(2000, 1, 1) + timedelta(days=7 * index))
+    client.force_login(bv_officer)
+    url = reverse("committees:meeting-create", args=[board.pk])
+    with django_assert_max_num_queries(8):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(16):
+        assert add_meeting(client, board, date(2004, 1, 29), status="held").status_code == 302
+
+
 @pytest.mark.parametrize("size", [3, 30])
 def test_the_committee_list_runs_the_same_queries_however_many_committees(
     client, member, django_assert_max_num_queries, size
@@ -618,15 +817,11 @@ def test_every_role_reads_committees_and_meetings(client, make_user, places, rol
 
 
 def committee_form(places):
-    board = places["committee"]
-    return {
-        "version": board.version,
-        "meeting_rule": board.meeting_rule,
-        "rule_from_0": "1",
-        "rule_from_1": "4",
-        "rule_from_2": "2003",
-        "house_style": "scrutiny",
-    }
+    return arrangements(places["committee"])
+
+
+def meeting_form(places):
+    return {"date_0": "29", "date_1": "1", "date_2": "2004", "status": "held"}
 
 
 def minutes_form(places):
@@ -644,6 +839,7 @@ def minutes_form(places):
 EDIT_PAGES = [
     ("committees:committee-update", "committee", OFFICERS, committee_form),
     ("committees:committee-schedule", "committee", OFFICERS, lambda places: {"count": "2"}),
+    ("committees:meeting-create", "committee", OFFICERS, meeting_form),
     ("committees:meeting-minutes", "meeting", MINUTE_WRITERS, minutes_form),
 ]
 

@@ -1,6 +1,11 @@
+from datetime import date
+
 import pytest
+from crispy_forms.utils import render_crispy_form
+from django.urls import reverse
 
 from core.periods import ACCEPTED_SPELLINGS, Period
+from organisation.models import Person
 from reviews.forms import (
     ChallengeEvidenceForm,
     DocumentForm,
@@ -19,6 +24,10 @@ from tests.factories import (
 from tests.reviews import sample_files
 
 pytestmark = pytest.mark.django_db
+
+
+def dated(name, day):
+    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
 
 
 def review_data(**overrides):
@@ -77,14 +86,27 @@ def test_wards_are_cleared_unless_listed():
     assert list(form.save().wards.all()) == []
 
 
-def test_status_form_offers_only_the_allowed_stages():
-    form = StatusForm(review=ReviewFactory(stage=Stage.SCOPING))
+def test_status_form_offers_the_allowed_stages_and_a_date_for_each_that_may_be_passed():
+    form = StatusForm(review=ReviewFactory(stage=Stage.OPTIONS))
     assert [value for value, _ in form.fields["stage"].choices] == [
-        "challenge",
+        "approved",
+        "implementation",
+        "completed",
         "deferred",
         "withdrawn",
         "superseded",
     ]
+    assert [name for name in form.fields if name.startswith("passed_on_")] == [
+        "passed_on_approved",
+        "passed_on_implementation",
+    ]
+    assert form.fields["passed_on_approved"].label == "Date it reached Approved"
+
+
+def test_status_form_asks_no_passed_dates_when_one_stage_is_left():
+    form = StatusForm(review=ReviewFactory(stage=Stage.IMPLEMENTATION))
+    assert not [name for name in form.fields if name.startswith("passed_on_")]
+    assert "If it passed other stages" not in render_crispy_form(form)
 
 
 def test_status_form_explains_a_bad_new_target():
@@ -97,10 +119,36 @@ def test_status_form_explains_a_bad_new_target():
     assert form.errors["new_target"][0].startswith('"ish" is not a month or season.')
 
 
-def test_status_form_lets_a_stage_jump_through_for_the_service_to_explain():
+def test_status_form_collects_the_dates_given_for_stages_passed():
     review = ReviewFactory(stage=Stage.SCOPING)
-    form = StatusForm(review=review, data={"stage": "completed", "version": review.version})
+    form = StatusForm(
+        review=review,
+        data={
+            "stage": "approved",
+            **dated("changed_on", date(2004, 3, 25)),
+            **dated("passed_on_vision", date(2003, 11, 27)),
+            "version": review.version,
+        },
+    )
     assert form.is_valid(), form.errors
+    assert form.cleaned_data["passed_on"] == {Stage.VISION: date(2003, 11, 27)}
+
+
+def test_no_directors_yet_says_where_they_are_added():
+    data = review_data(responsible_director="")
+    Person.objects.update(is_director=False)
+    form = ReviewForm(data=data)
+    field = form.fields["responsible_director"]
+    assert reverse("admin:organisation_person_add") in field.help_text
+    assert form.errors["responsible_director"] == [
+        "Choose the responsible director. There are none to choose from yet: ask an "
+        "administrator to add the council’s directors"
+    ]
+
+
+def test_a_council_with_directors_gets_no_such_hint():
+    DirectorFactory()
+    assert ReviewForm().fields["responsible_director"].help_text == ""
 
 
 def test_recommendation_letter_is_stored_without_brackets_in_lower_case():

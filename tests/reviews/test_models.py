@@ -21,20 +21,35 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def test_a_review_on_the_main_line_may_move_on_one_stage_or_take_a_side_exit():
-    review = ReviewFactory(stage=Stage.SCOPING)
+def test_a_review_on_the_main_line_may_move_on_to_any_later_stage_or_take_a_side_exit():
+    review = ReviewFactory(stage=Stage.OPTIONS)
     assert review.allowed_stages() == [
-        Stage.CHALLENGE,
+        Stage.APPROVED,
+        Stage.IMPLEMENTATION,
+        Stage.COMPLETED,
         Stage.DEFERRED,
         Stage.WITHDRAWN,
         Stage.SUPERSEDED,
     ]
 
 
+def test_a_move_further_on_passes_each_stage_between():
+    review = ReviewFactory(stage=Stage.SCOPING)
+    assert review.steps_to(Stage.VISION) == [Stage.CHALLENGE, Stage.VISION]
+    assert review.steps_to(Stage.CHALLENGE) == [Stage.CHALLENGE]
+    assert review.steps_to(Stage.DEFERRED) == [Stage.DEFERRED]
+
+
 def test_a_deferred_review_resumes_at_the_stage_it_was_deferred_from():
     review = ReviewFactory(stage=Stage.DEFERRED)
-    StageChangeFactory(review=review, from_stage=Stage.VISION, to_stage=Stage.DEFERRED)
-    assert review.allowed_stages() == [Stage.VISION, Stage.WITHDRAWN, Stage.SUPERSEDED]
+    StageChangeFactory(review=review, from_stage=Stage.IMPLEMENTATION, to_stage=Stage.DEFERRED)
+    assert review.allowed_stages() == [
+        Stage.IMPLEMENTATION,
+        Stage.COMPLETED,
+        Stage.WITHDRAWN,
+        Stage.SUPERSEDED,
+    ]
+    assert review.steps_to(Stage.COMPLETED) == [Stage.IMPLEMENTATION, Stage.COMPLETED]
 
 
 @pytest.mark.parametrize("stage", [Stage.COMPLETED, Stage.WITHDRAWN, Stage.SUPERSEDED])

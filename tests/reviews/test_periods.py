@@ -52,6 +52,12 @@ DAY, MONTH, SEASON, YEAR = Precision.DAY, Precision.MONTH, Precision.SEASON, Pre
         ("23rd February 2004", D(2004, 2, 23), D(2004, 2, 23), DAY),
         ("  4   APRIL   2003 ", D(2003, 4, 4), D(2003, 4, 4), DAY),
         ("4 April – 10 May 2003", D(2003, 4, 4), D(2003, 5, 10), DAY),
+        ("2005/06", D(2005, 4, 1), D(2006, 3, 31), MONTH),
+        ("2005-2006", D(2005, 4, 1), D(2006, 3, 31), MONTH),
+        ("early 2007", D(2007, 1, 1), D(2007, 4, 30), MONTH),
+        ("Mid 2007", D(2007, 5, 1), D(2007, 8, 31), MONTH),
+        ("mid-2007", D(2007, 5, 1), D(2007, 8, 31), MONTH),
+        ("LATE 2007", D(2007, 9, 1), D(2007, 12, 31), MONTH),
     ],
 )
 def test_council_spellings(text, start, end, precision):
@@ -67,6 +73,9 @@ def test_council_spellings(text, start, end, precision):
         ("Sept 2003 – March 2004", "September 2003 – March 2004"),
         ("autumn, 2004", "Autumn 2004"),
         ("2005", "2005"),
+        ("2005/06", "April 2005 – March 2006"),
+        ("early 2007", "January–April 2007"),
+        ("late 2007", "September–December 2007"),
     ],
 )
 def test_canonical_spelling(text, canonical):
@@ -88,7 +97,9 @@ def test_canonical_spelling(text, canonical):
         ("30 February 2004", "February 2004 has only 29 days"),
         ("Summer – Autumn 2004", "Only months or days can make a range"),
         ("4 April – June 2003", "both as days"),
-        ("2003/04", "April 2003 – March 2004"),
+        ("2003/05", 'A financial year runs into the next year, as in "2003/04"'),
+        ("late 1989", "Give a year between 1990 and 2100"),
+        ("early", '"early" needs a year'),
         ("May – June – July 2003", "give one date, or two"),
     ],
 )
@@ -101,7 +112,7 @@ def test_rejected_spellings(text, message):
 
 def test_every_example_in_the_form_message_parses():
     examples = re.findall(r'"([^"]+)"', ACCEPTED_SPELLINGS)
-    assert len(examples) == 7
+    assert len(examples) == 11
     for example in examples:
         Period.parse(example)
 

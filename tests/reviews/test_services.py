@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db.models import F
@@ -33,15 +35,118 @@ def test_moving_on_records_the_change_and_the_progress_together(bv_officer):
     assert (update.text, update.recorded_by) == ("Challenge session booked.", bv_officer)
 
 
-def test_a_stage_jump_is_refused_with_the_stages_that_are_allowed(bv_officer):
-    review = ReviewFactory(stage=Stage.SCOPING)
+def test_a_move_back_is_refused_with_the_stages_that_are_allowed(bv_officer):
+    review = ReviewFactory(stage=Stage.APPROVED)
     with pytest.raises(ValidationError) as error:
-        change_stage(review=review, to=Stage.COMPLETED, by=bv_officer)
+        change_stage(review=review, to=Stage.SCOPING, by=bv_officer)
     assert error.value.message_dict["stage"] == [
-        "A review at “Scoping” cannot move to “Completed”. Choose one of: Challenge (4 Cs), "
-        "Deferred, Withdrawn, Superseded."
+        "A review at “Approved” cannot move to “Scoping”. Choose one of: Implementation & "
+        "monitoring, Completed, Deferred, Withdrawn, Superseded."
     ]
     assert not StageChange.objects.exists()
+
+
+def changes(review):
+    return [
+        (change.from_stage, change.to_stage, change.changed_on, change.note)
+        for change in StageChange.objects.filter(review=review).order_by("changed_at")
+    ]
+
+
+def test_a_review_recorded_part_way_gets_each_stage_with_its_date(bv_officer):
+    review = ReviewFactory(stage=Stage.PROPOSED)
+    review = change_stage(
+        review=review,
+        to=Stage.APPROVED,
+        by=bv_officer,
+        note="Approved by Cabinet",
+        progress="Recorded as it stood when the tracker started.",
+        changed_on=date(2004, 3, 25),
+        passed_on={
+            Stage.SCOPING: date(2003, 5, 1),
+            Stage.VISION: date(2003, 11, 27),
+            # Challenge and Options left empty: each takes the date of the stage after it.
+        },
+    )
+    assert review.stage == Stage.APPROVED
+    assert changes(review) == [
+        (Stage.PROPOSED, Stage.SCOPING, date(2003, 5, 1), ""),
+        (Stage.SCOPING, Stage.CHALLENGE, date(2003, 11, 27), ""),
+        (Stage.CHALLENGE, Stage.VISION, date(2003, 11, 27), ""),
+        (Stage.VISION, Stage.OPTIONS, date(2004, 3, 25), ""),
+        (Stage.OPTIONS, Stage.APPROVED, date(2004, 3, 25), "Approved by Cabinet"),
+    ]
+    assert ProgressUpdate.objects.get(review=review).date == date(2004, 3, 25)
+    assert review.version == 2  # one save of the review, however many stages
+
+
+def test_a_deferral_carries_the_date_it_was_deferred(bv_officer):
+    review = ReviewFactory(stage=Stage.CHALLENGE)
+    change_stage(
+        review=review,
+        to=Stage.DEFERRED,
+        by=bv_officer,
+        note="Recruitment difficulties",
+        new_target=Period.parse("July 2004"),
+        changed_on=date(2004, 1, 29),
+    )
+    assert Deferral.objects.get(review=review).deferred_on == date(2004, 1, 29)
+    assert changes(review) == [
+        (Stage.CHALLENGE, Stage.DEFERRED, date(2004, 1, 29), "Recruitment difficulties")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changed_on", "passed_on", "field", "message"),
+    [
+        (
+            date.today() + timedelta(days=1),
+            {},
+            "changed_on",
+            "Enter a date that is today or in the past",
+        ),
+        (
+            date(2004, 3, 25),
+            {Stage.VISION: date(2004, 4, 1)},
+            "changed_on",
+            "Enter a date on or after 1 April 2004, when the review reached “Vision report”",
+        ),
+        (
+            date(2004, 3, 25),
+            {Stage.CHALLENGE: date(2003, 1, 1)},
+            "passed_on_challenge",
+            "Enter a date on or after 1 May 2003, when the review reached “Scoping”",
+        ),
+        (
+            date(2004, 3, 25),
+            {Stage.COMPLETED: date(2004, 3, 1)},
+            "passed_on_completed",
+            "Leave this empty: the review does not pass “Completed” on the way",
+        ),
+    ],
+)
+def test_dates_out_of_order_or_to_come_are_refused_beside_their_field(
+    bv_officer, changed_on, passed_on, field, message
+):
+    review = ReviewFactory(stage=Stage.PROPOSED)
+    StageChangeFactory(
+        review=review,
+        from_stage=Stage.PROPOSED,
+        to_stage=Stage.SCOPING,
+        changed_on=date(2003, 5, 1),
+    )
+    Review.objects.filter(pk=review.pk).update(stage=Stage.SCOPING)
+    review.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        change_stage(
+            review=review,
+            to=Stage.APPROVED,
+            by=bv_officer,
+            changed_on=changed_on,
+            passed_on=passed_on,
+        )
+    assert error.value.message_dict[field] == [message]
+    assert StageChange.objects.filter(review=review).count() == 1
 
 
 def test_an_unknown_stage_is_refused(bv_officer):

@@ -328,6 +328,15 @@ def test_editors_see_change_links_and_members_do_not(client, officer, member):
 # Update status
 
 
+def on(day):
+    """The status form's "Date of the change", as its day, month and year boxes send it."""
+    return {"changed_on_0": day.day, "changed_on_1": day.month, "changed_on_2": day.year}
+
+
+def today():
+    return on(timezone.localdate())
+
+
 def test_deferring_through_the_status_form(client, officer):
     review = ReviewFactory(lead_officer=officer.person, stage=Stage.CHALLENGE)
     url = reverse("reviews:review-status-update", args=[review.pk])
@@ -341,6 +350,7 @@ def test_deferring_through_the_status_form(client, officer):
             "agreed_by": "CDMT Board",
             "progress": "Completion deferred for six months.",
             "version": review.version,
+            **today(),
         },
         follow=True,
     )
@@ -355,11 +365,13 @@ def test_deferring_through_the_status_form(client, officer):
     ("data", "field", "message"),
     [
         (
-            {"stage": "completed"},
+            {"stage": "scoping"},
             "stage",
-            "A review at “Challenge (4 Cs)” cannot move to “Completed”. Choose one of: "
-            "Vision report, Deferred, Withdrawn, Superseded.",
+            "A review at “Challenge (4 Cs)” cannot move to “Scoping”. Choose one of: Vision "
+            "report, Options analysis &amp; improvement plan, Approved, Implementation &amp; "
+            "monitoring, Completed, Deferred, Withdrawn, Superseded.",
         ),
+        ({"stage": "vision", "changed_on_2": ""}, "changed_on", "Enter the day, month and year"),
         ({"stage": "deferred", "new_target": "July 2004"}, "note", "Enter the reason"),
         (
             {"stage": "deferred", "note": "Staff", "new_target": "Autumn-ish 2004"},
@@ -375,7 +387,7 @@ def test_status_form_shows_why_a_change_is_refused(client, officer, data, field,
     client.force_login(officer)
     response = client.post(
         reverse("reviews:review-status-update", args=[review.pk]),
-        {"version": review.version, **data},
+        {"version": review.version, **today(), **data},
     )
     assert response.status_code == 200
     assert field in response.context["form"].errors
@@ -396,12 +408,30 @@ def test_status_form_refuses_a_stale_change_with_a_conflict_message(client, offi
     client.force_login(officer)
     response = client.post(
         reverse("reviews:review-status-update", args=[review.pk]),
-        {"stage": "vision", "version": opened_at},
+        {"stage": "vision", "version": opened_at, **today()},
     )
     assert "after you opened it" in response.text
     assert "Your changes have not been saved" in response.text
     review.refresh_from_db()
     assert review.stage == Stage.CHALLENGE
+
+
+@pytest.mark.parametrize("rows", [5, 100])
+def test_the_status_page_runs_the_same_queries_however_long_the_history(
+    client, bv_officer, django_assert_max_num_queries, rows
+):
+    review = ReviewFactory(stage=Stage.DEFERRED)
+    for _ in range(rows):
+        StageChangeFactory(review=review, from_stage=Stage.SCOPING, to_stage=Stage.DEFERRED)
+    client.force_login(bv_officer)
+    url = reverse("reviews:review-status-update", args=[review.pk])
+    with django_assert_max_num_queries(8):
+        assert client.get(url).status_code == 200
+    data = {"stage": "approved", "version": review.version, **today()}
+    # Each of the five stages reached is a row and its history row: bounded by the stage line.
+    with django_assert_max_num_queries(32):
+        assert client.post(url, data).status_code == 302
+    assert review.stage_changes.count() == rows + 5  # resumed at Scoping, then on to Approved
 
 
 def test_a_closed_review_offers_no_stage_change(client, bv_officer):
@@ -676,6 +706,7 @@ def test_history_shows_who_changed_the_review_and_its_parts(client, officer, mem
             "note": "Recruitment difficulties",
             "new_target": "July 2004",
             "version": review.version,
+            **today(),
         },
     )
     client.force_login(member)
