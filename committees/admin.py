@@ -7,8 +7,8 @@ from core.admin import VersionedHistoryAdmin
 
 @admin.register(Committee)
 class CommitteeAdmin(VersionedHistoryAdmin):
-    list_display = ["name", "kind", "meeting_rule", "house_style"]
-    list_filter = ["kind", "house_style"]
+    list_display = ["name", "kind", "meeting_rule"]
+    list_filter = ["kind"]
     search_fields = ["name", "description"]
     filter_horizontal = ["members"]
 

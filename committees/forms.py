@@ -46,12 +46,10 @@ class CommitteeForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             "rule_from",
             "meeting_time",
             "venue",
-            "house_style",
             "members",
         ]
         widgets = {
             "members": forms.CheckboxSelectMultiple,
-            "house_style": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 4}),
             "meeting_time": TIME_INPUT,
         }

@@ -293,7 +293,6 @@ def test_a_meeting_rule_that_is_not_valid_gets_a_clear_error(client, bv_officer,
         "rule_from_0": "1",
         "rule_from_1": "4",
         "rule_from_2": "2003",
-        "house_style": "scrutiny",
     }
     response = client.post(url, data)
     assert response.status_code == 200
@@ -315,7 +314,6 @@ def test_a_rule_start_too_large_for_a_date_gets_a_message(client, bv_officer, bo
         "rule_from_0": "1",
         "rule_from_1": "4",
         "rule_from_2": "99999999999",
-        "house_style": "scrutiny",
     }
     response = client.post(reverse("committees:committee-update", args=[board.pk]), data)
     assert response.status_code == 200
@@ -625,7 +623,6 @@ def committee_form(places):
         "rule_from_0": "1",
         "rule_from_1": "4",
         "rule_from_2": "2003",
-        "house_style": "scrutiny",
     }
 
 
