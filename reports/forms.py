@@ -5,7 +5,6 @@ from committees.models import Committee, Meeting
 from core import report_layout
 from core.fields import FinancialYearField
 from core.forms import GDSFormMixin
-from core.report_layout import OPTIONAL_REPORT_FIELDS
 from core.versioning import VersionedFormMixin
 from improvement_plans.models import ImprovementPlan
 from organisation.models import Person, Ward
@@ -166,7 +165,7 @@ class ReportForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         # Only the boxes the report's house style shows: its reference, its marker, its
         # implications grid, the Cabinet's boxes.
         style = self.instance.house_style
-        for name in OPTIONAL_REPORT_FIELDS:
+        for name in report_layout.OPTIONAL_REPORT_FIELDS:
             if not style.shows(name):
                 del self.fields[name]
         if "implications" in self.fields:
@@ -340,3 +339,10 @@ class HouseStyleForm(PartOfPageMixin, VersionedFormMixin, forms.ModelForm):
                 if getattr(committee, "report_style", None)
                 and committee.report_style.house_style_id == self.instance.pk
             ]
+
+    def clean_name(self):
+        # Beside the field; the database's constraint stays the last word.
+        name = self.cleaned_data["name"]
+        if HouseStyle.objects.exclude(pk=self.instance.pk).filter(name=name).exists():
+            raise forms.ValidationError("A house style with this name already exists")
+        return name

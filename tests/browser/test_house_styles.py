@@ -121,9 +121,7 @@ def test_a_new_council_sets_up_its_style_previews_it_and_issues_a_report_in_it(
     expect(page.locator(".govuk-notification-banner")).to_contain_text("has been issued")
     pdf_url = page.get_by_role("link", name="The issued report (PDF)").get_attribute("href")
     pdf = page.request.get(pdf_url).body()
-    text = " ".join(
-        re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages
-    )
+    text = " ".join(re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages)
     for words in [
         "Paper: BVC 40/05",
         "Report to: Executive",

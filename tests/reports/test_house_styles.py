@@ -191,8 +191,9 @@ def test_bad_input_is_explained_beside_the_field(
     data = new_style_data(client, **{button: ""}, **changes)
     response = client.post(style_url("house-style-create"), data)
     assert response.status_code == 200
-    assert message in response.text
-    assert f'href="#id_{field}' in response.text
+    assert f'href="#id_{field}' in response.text  # in the error summary
+    beside = response.text.split(f'id="div_id_{field}"')[1].split('id="div_id_')[0]
+    assert "govuk-error-message" in beside and message in beside
     assert response.context["preview"] == ""
     assert not HouseStyle.objects.filter(name="Executive report").exists()
 
