@@ -7,12 +7,12 @@ from core.admin import VersionedHistoryAdmin
 
 @admin.register(Committee)
 class CommitteeAdmin(VersionedHistoryAdmin):
-    list_display = ["name", "kind", "meets", "house_style"]
+    list_display = ["name", "kind", "meets"]
     # The rule is set on the committee's page, built from choices or typed in words. (An
     # admin's exclude replaces its form's, so VersionedAdminForm's "version" is named again.)
     exclude = ["meeting_rule", "version"]
     readonly_fields = ["meets"]
-    list_filter = ["kind", "house_style"]
+    list_filter = ["kind"]
     search_fields = ["name", "description"]
     filter_horizontal = ["members"]
 

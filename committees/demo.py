@@ -18,31 +18,29 @@ CHILDRENS_PANEL = "Children's Services Scrutiny Panel"
 CABINET = "Cabinet"
 INFRASTRUCTURE = "Infrastructure Overview & Scrutiny Committee"
 
-# (name, kind, house style, meeting rule, rule applies from, description)
+# (name, kind, meeting rule, rule applies from, description)
 COMMITTEES = [
     (
         BOARD,
         Committee.Kind.BOARD,
-        Committee.HouseStyle.SCRUTINY,
         "FREQ=MONTHLY;BYDAY=-1TH",  # seed 000: "meet on the last Thursday of each month"
         date(2003, 4, 1),
         "The Corporate Directors Management Team's board: considers Best Value review "
         "reports, gives feedback and input into the reviews, monitors their progress and "
         "ensures the improvement plans are carried out.",
     ),
-    (BEST_VALUE_PANEL, Committee.Kind.SCRUTINY_PANEL, Committee.HouseStyle.SCRUTINY, "", None, ""),
-    (CHILDRENS_PANEL, Committee.Kind.SCRUTINY_PANEL, Committee.HouseStyle.SCRUTINY, "", None, ""),
-    (CABINET, Committee.Kind.CABINET, Committee.HouseStyle.CABINET, "", None, ""),
+    (BEST_VALUE_PANEL, Committee.Kind.SCRUTINY_PANEL, "", None, ""),
+    (CHILDRENS_PANEL, Committee.Kind.SCRUTINY_PANEL, "", None, ""),
+    (CABINET, Committee.Kind.CABINET, "", None, ""),
     (
         INFRASTRUCTURE,
         Committee.Kind.OVERVIEW_AND_SCRUTINY,
-        Committee.HouseStyle.SCRUTINY,
         "",
         None,
         "Has overall responsibility for monitoring the improvement plans of reviews in its "
         "area, every six months.",
     ),
-    ("Best Value Project Board", Committee.Kind.BOARD, Committee.HouseStyle.SCRUTINY, "", None, ""),
+    ("Best Value Project Board", Committee.Kind.BOARD, "", None, ""),
 ]
 
 # The Chief Executive and the Corporate Directors (seed 000, 3.1) who are demo people.
@@ -318,12 +316,11 @@ def person_named(full_name):
 
 def load():
     committees = {}
-    for name, kind, style, rule, rule_from, description in COMMITTEES:
+    for name, kind, rule, rule_from, description in COMMITTEES:
         committees[name], _ = Committee.objects.update_or_create(
             name=name,
             defaults={
                 "kind": kind,
-                "house_style": style,
                 "meeting_rule": rule,
                 "rule_from": rule_from,
                 "description": description,

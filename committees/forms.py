@@ -102,12 +102,10 @@ class CommitteeForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             "meeting_time",
             "rule_from",
             "venue",
-            "house_style",
             "members",
         ]
         widgets = {
             "members": forms.CheckboxSelectMultiple,
-            "house_style": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 

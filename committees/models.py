@@ -21,11 +21,6 @@ def long_date(value):
     return formats.date_format(value, "j F Y")
 
 
-class HouseStyle(models.TextChoices):
-    SCRUTINY = "scrutiny", "Scrutiny (committee, date, subject, report by, implications)"
-    CABINET = "cabinet", "Cabinet (Part 1, item number, report of the Leader)"
-
-
 class MeetingStatus(models.TextChoices):
     SCHEDULED = "scheduled", "Scheduled"
     HELD = "held", "Held"
@@ -54,8 +49,6 @@ class Committee(EditableRecord, VersionedModel):
         CABINET = "cabinet", "Cabinet"
         OVERVIEW_AND_SCRUTINY = "overview_scrutiny", "Overview & scrutiny committee"
 
-    HouseStyle = HouseStyle
-
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     description = models.TextField(blank=True)
@@ -73,12 +66,6 @@ class Committee(EditableRecord, VersionedModel):
     )
     meeting_time = models.TimeField("usual time", null=True, blank=True)
     venue = models.CharField("usual venue", max_length=200, blank=True)
-    house_style = models.CharField(
-        "house style of its reports",
-        max_length=10,
-        choices=HouseStyle.choices,
-        default=HouseStyle.SCRUTINY,
-    )
     history = HistoricalRecords(m2m_fields=[members])
 
     objects = CommitteeQuerySet.as_manager()
@@ -95,10 +82,6 @@ class Committee(EditableRecord, VersionedModel):
                 condition=Q(meeting_rule="") | Q(rule_from__isnull=False),
                 name="committee_rule_has_start",
                 violation_error_message="Enter the date the meeting rule applies from.",
-            ),
-            models.CheckConstraint(
-                condition=Q(house_style__in=HouseStyle.values),
-                name="committee_house_style_valid",
             ),
         ]
 

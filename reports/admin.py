@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from core.admin import VersionedHistoryAdmin
-from reports.models import CommitteeReport
+from reports.models import CommitteeReport, HouseStyle
 
 
 @admin.register(CommitteeReport)
@@ -19,3 +19,9 @@ class CommitteeReportAdmin(VersionedHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return not (obj and obj.is_issued) and super().has_delete_permission(request, obj)
+
+
+@admin.register(HouseStyle)
+class HouseStyleAdmin(VersionedHistoryAdmin):
+    list_display = ["name", "date_format", "numbering"]
+    search_fields = ["name"]

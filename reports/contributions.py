@@ -11,6 +11,7 @@ def register():
         "Committee reports",
         text=[
             "subject",
+            "reference",
             "report_by",
             "purpose",
             "executive_summary",

@@ -1,4 +1,5 @@
-"""The five committee reports of the council papers (seeds 000–004), built from the demo data.
+"""The five committee reports of the council papers (seeds 000–004), built from the demo data,
+each in its paper's house style.
 
 Runs after every other app's demo data. A report that already exists is left alone, so an
 officer's edits to the demo narrative (or an issued report) survive reloading.
@@ -20,12 +21,22 @@ from committees.demo import (
 from committees.models import Committee, Meeting
 from improvement_plans.models import ImprovementPlan
 from organisation.models import Person
-from reports import services
-from reports.models import CommitteeReport
+from reports import presets, services
+from reports.models import CommitteeReport, CommitteeStyle, HouseStyle
 from reviews.demo import CHILDREN_0_9
 from reviews.models import Review
 
 Kind = CommitteeReport.Kind
+
+# Each committee's usual house style: the seed papers' layouts.
+COMMITTEE_STYLES = {
+    BOARD: presets.SCRUTINY,
+    BEST_VALUE_PANEL: presets.SCRUTINY,
+    CHILDRENS_PANEL: presets.SCRUTINY_NUMBERED_THROUGH,
+    CABINET: presets.CABINET,
+    INFRASTRUCTURE: presets.SUMMARY_FIRST,
+    "Best Value Project Board": presets.SCRUTINY,
+}
 
 # Seed 001's header boxes, as the officer wrote them.
 PROGRAMME_HEADER = {
@@ -71,6 +82,11 @@ def _report(kind, committee_name, day, contact, item, **fields):
 
 
 def load():
+    styles = presets.install(HouseStyle)
+    for name, style in COMMITTEE_STYLES.items():
+        CommitteeStyle.objects.update_or_create(
+            committee=Committee.objects.get(name=name), defaults={"house_style": styles[style]}
+        )
     board_update = _report(
         Kind.BOARD_UPDATE,
         BEST_VALUE_PANEL,
@@ -100,6 +116,8 @@ def load():
             6,
             report_by="Head of Community Development",
             review=community,
+            # Seed 002 is supplementary information to the panel, not a report in its style.
+            house_style=styles[presets.SUPPLEMENTARY],
         )
     children = Review.objects.filter(title=CHILDREN_0_9).first()
     if children:

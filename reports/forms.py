@@ -1,13 +1,15 @@
 from django import forms
 
+from committees.forms import PageFormSetMixin, PartOfPageMixin
 from committees.models import Committee, Meeting
+from core import report_layout
 from core.fields import FinancialYearField
 from core.forms import GDSFormMixin
 from core.versioning import VersionedFormMixin
 from improvement_plans.models import ImprovementPlan
 from organisation.models import Person, Ward
 from reports import kinds
-from reports.models import CommitteeReport
+from reports.models import CommitteeReport, HouseStyle
 from reviews.models import Review
 
 Kind = CommitteeReport.Kind
@@ -34,6 +36,7 @@ class ReportCreateForm(GDSFormMixin, forms.ModelForm):
         fields = [
             "kind",
             "committee",
+            "house_style",
             "meeting",
             "report_by",
             "contact_officer",
@@ -45,6 +48,7 @@ class ReportCreateForm(GDSFormMixin, forms.ModelForm):
         labels = {
             "kind": "What kind of report is it?",
             "committee": "Which committee is it for?",
+            "house_style": "House style",
             "meeting": "Meeting (optional)",
             "board_meeting": "Board meeting (board update)",
             "review": "Review (outcomes or progress report)",
@@ -60,6 +64,10 @@ class ReportCreateForm(GDSFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = Committee.objects.order_by("name")
+        style = self.fields["house_style"]
+        style.required = False
+        style.empty_label = "The committee’s usual house style"
+        style.help_text = "How the report looks. Choose another style only if this report needs one"
         self.fields["meeting"].queryset = Meeting.objects.select_related("committee").order_by(
             "-date"
         )
@@ -77,6 +85,12 @@ class ReportCreateForm(GDSFormMixin, forms.ModelForm):
         source = SOURCES.get(cleaned.get("kind"))
         if source and not cleaned.get(source[0]) and source[0] not in self.errors:
             self.add_error(source[0], source[1])
+        committee = cleaned.get("committee")
+        choosing = committee and not cleaned.get("house_style")
+        if choosing and HouseStyle.objects.default_for(committee) is None:
+            self.add_error(
+                "house_style", f"Choose a house style: {committee} has no usual house style yet"
+            )
         return cleaned
 
 
@@ -84,7 +98,6 @@ class ReportForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
     submit_label = "Save the draft"
 
     implications = forms.MultipleChoiceField(
-        choices=CommitteeReport.IMPLICATIONS,
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text="Ticked in the report's implications grid",
@@ -96,8 +109,11 @@ class ReportForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             "subject",
             "meeting",
             "item_number",
+            "reference",
+            "marker",
             "report_by",
             "contact_officer",
+            "house_style",
             "part",
             "exempt_paragraph",
             "implications",
@@ -117,6 +133,7 @@ class ReportForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         ]
         widgets = {
             "part": forms.RadioSelect,
+            "marker": forms.RadioSelect,
             "wards_affected": forms.RadioSelect,
             "wards": forms.CheckboxSelectMultiple,
             "item_number": forms.TextInput(
@@ -132,19 +149,12 @@ class ReportForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             "source_of_funding": forms.Textarea(attrs={"rows": 2}),
             "key_policies": forms.Textarea(attrs={"rows": 2}),
         }
-        help_texts = {
-            "executive_summary": "Cabinet style only",
-            "background_documents": "Cabinet style only",
-            "assessment_of_risk": "Cabinet style only",
-            "source_of_funding": "Cabinet style only",
-            "legal_advice": "Cabinet style only",
-            "financial_advice": "Cabinet style only",
-            "key_policies": "Cabinet style only; one a line",
-        }
+        help_texts = {"key_policies": "One a line"}
         error_messages = {
             "subject": {"required": "Enter the report's subject"},
             "report_by": {"required": "Enter the post the report is by"},
             "item_number": {"invalid": "Enter the item number as a whole number, like 7"},
+            "house_style": {"required": "Choose the report's house style"},
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -152,6 +162,14 @@ class ReportForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         self.fields["meeting"].queryset = Meeting.objects.filter(
             committee=self.instance.committee_id
         ).order_by("-date")
+        # Only the boxes the report's house style shows: its reference, its marker, its
+        # implications grid, the Cabinet's boxes.
+        style = self.instance.house_style
+        for name in report_layout.OPTIONAL_REPORT_FIELDS:
+            if not style.shows(name):
+                del self.fields[name]
+        if "implications" in self.fields:
+            self.fields["implications"].choices = style.implication_choices
         if not CommitteeReport.may_read_exempt(user):
             # Making it Part 2 would hide it from its own author: only those who may read
             # Part 2 reports may make one.
@@ -163,7 +181,7 @@ class ReportForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
             )
             part.help_text = "A best value officer can make it Part 2 (exempt) if it needs to be"
             del self.fields["exempt_paragraph"]
-            self.helper.layout = self.helper.build_default_layout(self)
+        self.helper.layout = self.helper.build_default_layout(self)
         self.fields["contact_officer"].queryset = Person.objects.filter(active=True)
         self.fields["wards"].queryset = Ward.objects.filter(active=True)
 
@@ -184,4 +202,147 @@ class ReportForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         listed = cleaned.get("wards_affected") == CommitteeReport.Wards.LISTED
         if listed and not cleaned.get("wards"):
             self.add_error("wards", "Choose the wards the report affects")
+        style = cleaned.get("house_style")
+        if style is not None:
+            # Ticks of implications another style's grid has no box for go with the change.
+            known = {key for key, _ in style.implication_choices}
+            if "implications" in self.fields:
+                ticked = cleaned.get("implications", [])
+                cleaned["implications"] = [key for key in ticked if key in known]
+            else:
+                self.instance.implications = [
+                    key for key in self.instance.implications if key in known
+                ]
         return cleaned
+
+
+class HeaderRowForm(PartOfPageMixin, forms.Form):
+    """One row of a house style's header block: what it shows, with the council's label."""
+
+    field = forms.ChoiceField(
+        label="What the row shows",
+        choices=[("", "Choose what the row shows"), *report_layout.HEADER_FIELDS],
+        error_messages={"required": "Choose what the row shows"},
+    )
+    label = forms.CharField(
+        label="Label",
+        required=False,
+        max_length=200,
+        error_messages={"max_length": "Enter a label of 200 characters or fewer"},
+    )
+    layout = forms.ChoiceField(label="Set out", choices=report_layout.LAYOUTS, initial="beside")
+    capitals = forms.BooleanField(label="The value in capitals", required=False)
+
+
+class HeaderRowFormSet(PageFormSetMixin, forms.BaseFormSet):
+    remove_label = "Remove this row"
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.fields["ORDER"].label = "Position"
+        form.fields["ORDER"].widget = forms.TextInput(
+            attrs={"inputmode": "numeric", "class": "govuk-input--width-2"}
+        )
+        form.fields["ORDER"].error_messages["invalid"] = "Enter the position as a whole number"
+
+    def new_row_data(self, index):
+        return {f"{self.prefix}-{index}-layout": self.form.base_fields["layout"].initial}
+
+    def header(self):
+        """The rows kept, in the order their positions give, as HouseStyle.header holds them."""
+        return [
+            {name: form.cleaned_data[name] for name in ("field", "label", "layout", "capitals")}
+            for form in self.ordered_forms
+        ]
+
+
+HeaderRowFormSetFactory = forms.formset_factory(
+    HeaderRowForm, formset=HeaderRowFormSet, extra=1, can_order=True, can_delete=True
+)
+
+
+def header_rows(style, data=None):
+    """The header block's rows of `style` as a formset, one blank row after them."""
+    return HeaderRowFormSetFactory(data, initial=style.header, prefix="header")
+
+
+class CommitteeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, committee):
+        style = getattr(committee, "report_style", None)
+        return f"{committee} (now {style.house_style})" if style else str(committee)
+
+
+class HouseStyleForm(PartOfPageMixin, VersionedFormMixin, forms.ModelForm):
+    """Everything of a house style but its header rows (HeaderRowFormSet), on one page."""
+
+    committees = CommitteeChoiceField(
+        queryset=Committee.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Committees whose reports use it",
+        help_text="A report may choose another style. A committee has one usual style: "
+        "ticking it here takes it from the style it has now",
+    )
+
+    class Meta:
+        model = HouseStyle
+        fields = [
+            "name",
+            "date_format",
+            "numbering",
+            "list_style",
+            "headings_in_capitals",
+            "purpose_heading",
+            "recommendations_heading",
+            "recommendations_in_bold",
+            "background_papers_heading",
+            "background_papers_act",
+            "implications",
+            "wards_none",
+            "wards_all",
+            "decision_marker",
+            "noting_marker",
+            "part_1_marking",
+            "part_2_marking",
+            "font_size",
+            "margins",
+        ]
+        widgets = {
+            "date_format": forms.RadioSelect,
+            "numbering": forms.RadioSelect,
+            "list_style": forms.RadioSelect,
+            "font_size": forms.RadioSelect,
+            "margins": forms.RadioSelect,
+            "implications": forms.Textarea(attrs={"rows": 8}),
+            "part_2_marking": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            "name": {"required": "Enter the house style’s name"},
+            "wards_none": {"required": "Enter what the wards line says when no ward is affected"},
+            "wards_all": {"required": "Enter what the wards line says when every ward is affected"},
+            "decision_marker": {"required": "Enter the marker of a report for decision"},
+            "noting_marker": {"required": "Enter the marker of a report for noting"},
+            "part_1_marking": {"required": "Enter the Part 1 marking"},
+            "part_2_marking": {"required": "Enter the Part 2 marking"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        committees = self.fields["committees"]
+        committees.queryset = Committee.objects.select_related(
+            "report_style__house_style"
+        ).order_by("name")
+        if self.instance.pk:
+            self.initial["committees"] = [
+                committee
+                for committee in committees.queryset
+                if getattr(committee, "report_style", None)
+                and committee.report_style.house_style_id == self.instance.pk
+            ]
+
+    def clean_name(self):
+        # Beside the field; the database's constraint stays the last word.
+        name = self.cleaned_data["name"]
+        if HouseStyle.objects.exclude(pk=self.instance.pk).filter(name=name).exists():
+            raise forms.ValidationError("A house style with this name already exists")
+        return name

@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from committees.models import BoardRequest, Committee, MinuteItem
-from core.report_layout import PART_1, ReportLayout, Section, Table, part_2_marking
+from committees.models import BoardRequest, MinuteItem
+from core.report_layout import ReportLayout, Section, Table
 from improvement_plans import reports as plan_reports
 from inspections import reports as inspection_reports
 from inspections.timeline import programme_timeline
@@ -229,21 +229,9 @@ def sections(report):
     return result
 
 
-def wards_line(report):
-    if report.wards_affected == CommitteeReport.Wards.LISTED:
-        return ", ".join(ward.name for ward in report.wards.all()) or "None"
-    return report.get_wards_affected_display()
-
-
-def numbering(report):
-    if report.committee.house_style == Committee.HouseStyle.CABINET:
-        return "none"
-    return "continuous" if report.kind == Kind.REVIEW_PROGRESS else "section"
-
-
 def layout(report):
     return ReportLayout(
-        style=report.committee.house_style,
+        style=report.house_style.layout_style(),
         committee=report.committee.name,
         meeting_date=report.meeting.date if report.meeting else None,
         subject=report.subject,
@@ -254,10 +242,14 @@ def layout(report):
         sections=sections(report),
         background_papers=[line for line in report.background_papers.splitlines() if line],
         implications=set(report.implications),
-        wards=wards_line(report).upper(),
+        wards_affected=report.wards_affected,
+        ward_names=[ward.name for ward in report.wards.all()]
+        if report.wards_affected == CommitteeReport.Wards.LISTED
+        else [],
         item_number=str(report.item_number or ""),
-        part_marking=part_2_marking(report.exempt_paragraph) if report.is_exempt else PART_1,
-        numbering=numbering(report),
+        reference=report.reference,
+        marker=report.marker,
+        exempt_paragraph=report.exempt_paragraph if report.is_exempt else None,
         executive_summary=report.executive_summary,
         background_documents=report.background_documents,
         assessment_of_risk=report.assessment_of_risk,

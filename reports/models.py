@@ -10,9 +10,10 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from committees.models import Committee, Meeting
+from core import report_layout
 from core.periods import FinancialYear
 from core.permissions import EditableRecord, RecordQuerySet
-from core.report_layout import IMPLICATIONS
+from core.report_layout import HeaderRow, Style, implication_key
 from core.versioning import VersionedModel
 from improvement_plans.models import ImprovementPlan
 from organisation.models import Person, Ward
@@ -38,6 +39,216 @@ def _comparable(value):
 ITEM_NUMBER_TAKEN = "Another issued report has that item number at this meeting."
 
 
+def _choice_is_valid(field, choices):
+    return Q(**{f"{field}__in": [value for value, _ in choices]})
+
+
+class HouseStyleQuerySet(RecordQuerySet):
+    def default_for(self, committee):
+        """The style a committee's reports take unless a report chooses another, or None."""
+        return self.filter(committee_styles__committee=committee).first()
+
+    def with_committees(self):
+        return self.prefetch_related("committee_styles__committee")
+
+
+class HouseStyle(EditableRecord, VersionedModel):
+    """How a council's reports look, as data a best value officer edits on a page: labels,
+    formats and choices only. Nothing here is markup; core/report_layout.py draws it."""
+
+    name = models.CharField(max_length=100)
+    # [{"field", "label", "layout", "capitals"}], in order: see core.report_layout.HeaderRow.
+    header = models.JSONField("header block", default=list, blank=True)
+    date_format = models.CharField(
+        "dates", max_length=20, choices=report_layout.DATE_FORMATS, default="day_month_year"
+    )
+    numbering = models.CharField(
+        "paragraph numbering", max_length=10, choices=report_layout.NUMBERINGS, default="section"
+    )
+    list_style = models.CharField(
+        "lists", max_length=10, choices=report_layout.LIST_STYLES, default="bullets"
+    )
+    headings_in_capitals = models.BooleanField("section headings in capitals", default=True)
+    purpose_heading = models.CharField(
+        "heading of the purpose",
+        max_length=100,
+        blank=True,
+        help_text="For example PURPOSE or Summary:. Leave it blank to leave the purpose out",
+    )
+    recommendations_heading = models.CharField(
+        "heading of the recommendations",
+        max_length=100,
+        blank=True,
+        help_text="For example RECOMMENDATION(S). Leave it blank to leave them out, for "
+        "example when the header block shows them",
+    )
+    recommendations_in_bold = models.BooleanField("recommendations in bold", default=False)
+    background_papers_heading = models.CharField(
+        "heading of the background papers",
+        max_length=100,
+        blank=True,
+        help_text="For example LIST OF BACKGROUND PAPERS. Leave it blank to leave them out",
+    )
+    background_papers_act = models.CharField(
+        "Act and section under the background papers heading",
+        max_length=100,
+        blank=True,
+        help_text="For example LOCAL GOVERNMENT ACT 1972, SECTION 100D",
+    )
+    implications = models.TextField(
+        "implications in the grid",
+        blank=True,
+        help_text="One a line, as the grid prints them. Leave it blank for no grid",
+    )
+    wards_none = models.CharField(
+        "wards line when no ward is affected",
+        max_length=50,
+        default="None",
+        help_text="For example None or N/A",
+    )
+    wards_all = models.CharField(
+        "wards line when every ward is affected", max_length=50, default="All"
+    )
+    part_1_marking = models.CharField(
+        "Part 1 marking", max_length=200, default=Style.part_1_marking
+    )
+    part_2_marking = models.CharField(
+        "Part 2 marking",
+        max_length=300,
+        default=Style.part_2_marking,
+        help_text="Put {paragraph} where the paragraph of Schedule 12A goes",
+    )
+    decision_marker = models.CharField(
+        "marker of a report for decision",
+        max_length=50,
+        default="For decision",
+        help_text="For example For Decision or (DECISION)",
+    )
+    noting_marker = models.CharField(
+        "marker of a report for noting", max_length=50, default="For noting"
+    )
+    font_size = models.CharField(
+        "font size", max_length=2, choices=report_layout.FONT_SIZES, default="11"
+    )
+    margins = models.CharField(
+        "page margins", max_length=10, choices=report_layout.MARGINS, default="standard"
+    )
+    history = HistoricalRecords()
+
+    objects = HouseStyleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                "name",
+                name="house_style_name_unique",
+                violation_error_message="A house style with this name already exists.",
+            ),
+            models.CheckConstraint(
+                condition=_choice_is_valid("date_format", report_layout.DATE_FORMATS)
+                & _choice_is_valid("numbering", report_layout.NUMBERINGS)
+                & _choice_is_valid("list_style", report_layout.LIST_STYLES)
+                & _choice_is_valid("font_size", report_layout.FONT_SIZES)
+                & _choice_is_valid("margins", report_layout.MARGINS),
+                name="house_style_choices_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("reports:house-style-detail", args=[self.pk])
+
+    @property
+    def implication_labels(self):
+        return [line.strip() for line in self.implications.splitlines() if line.strip()]
+
+    @property
+    def implication_choices(self):
+        return [(implication_key(label), label) for label in self.implication_labels]
+
+    @property
+    def header_rows(self):
+        return [HeaderRow(**row) for row in self.header]
+
+    def shows(self, field):
+        """Whether the header block has a row showing this report field."""
+        return isinstance(self.header, list) and any(
+            isinstance(row, dict) and row.get("field") == field for row in self.header
+        )
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        fields = dict(report_layout.HEADER_FIELDS)
+        layouts = dict(report_layout.LAYOUTS)
+        keys = {"field", "label", "layout", "capitals"}
+        for row in self.header if isinstance(self.header, list) else [None]:
+            if not (
+                isinstance(row, dict)
+                and set(row) == keys
+                and row["field"] in fields
+                and row["layout"] in layouts
+                and isinstance(row["label"], str)
+                and isinstance(row["capitals"], bool)
+            ):
+                errors["header"] = "Each row of the header block needs a field and a layout."
+                break
+        if self.shows("implications") and not self.implication_labels:
+            errors["implications"] = (
+                "Enter the implications, one a line, or take the implications grid out of "
+                "the header block"
+            )
+        if self.part_2_marking.count(report_layout.PARAGRAPH) != 1:
+            errors["part_2_marking"] = (
+                "Put {paragraph} once in the Part 2 marking, where the paragraph of "
+                "Schedule 12A goes"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def layout_style(self):
+        """The style as core.report_layout draws it."""
+        return Style(
+            header=self.header_rows,
+            date_format=self.date_format,
+            numbering=self.numbering,
+            list_style=self.list_style,
+            headings_in_capitals=self.headings_in_capitals,
+            purpose_heading=self.purpose_heading,
+            recommendations_heading=self.recommendations_heading,
+            recommendations_in_bold=self.recommendations_in_bold,
+            background_papers_heading=self.background_papers_heading,
+            background_papers_act=self.background_papers_act,
+            implications=self.implication_labels,
+            wards_none=self.wards_none,
+            wards_all=self.wards_all,
+            part_1_marking=self.part_1_marking,
+            part_2_marking=self.part_2_marking,
+            decision_marker=self.decision_marker,
+            noting_marker=self.noting_marker,
+            font_size=self.font_size,
+            margins=self.margins,
+        )
+
+
+class CommitteeStyle(models.Model):
+    """A committee's usual house style, held here: a committee never points up at reports."""
+
+    committee = models.OneToOneField(
+        Committee, on_delete=models.CASCADE, related_name="report_style"
+    )
+    house_style = models.ForeignKey(
+        HouseStyle, on_delete=models.PROTECT, related_name="committee_styles"
+    )
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"{self.committee}: {self.house_style}"
+
+
 class CommitteeReportQuerySet(RecordQuerySet):
     def visible_to(self, user):
         """Part 2 reports exist only for those with exempt access: hidden, not just locked."""
@@ -46,7 +257,7 @@ class CommitteeReportQuerySet(RecordQuerySet):
         return self.filter(part=CommitteeReport.Part.OPEN)
 
     def for_list(self):
-        return self.select_related("committee", "meeting", "contact_officer")
+        return self.select_related("committee", "meeting", "contact_officer", "house_style")
 
     def agenda(self, meeting):
         """The meeting's issued reports in item order: its agenda."""
@@ -85,7 +296,10 @@ class CommitteeReport(EditableRecord, VersionedModel):
         ALL = "all", "All"
         LISTED = "listed", "The wards listed"
 
-    IMPLICATIONS = IMPLICATIONS  # the grid's boxes, as the report layout draws them
+    class Marker(models.TextChoices):
+        NONE = "", "Neither"
+        DECISION = "decision", "For decision"
+        NOTING = "noting", "For noting"
 
     committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="reports")
     meeting = models.ForeignKey(
@@ -100,6 +314,25 @@ class CommitteeReport(EditableRecord, VersionedModel):
         "item number", null=True, blank=True, help_text="Its number on the meeting's agenda"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    house_style = models.ForeignKey(
+        HouseStyle,
+        on_delete=models.PROTECT,
+        related_name="reports",
+        help_text="How the report looks: its committee's usual style unless you choose another",
+    )
+    reference = models.CharField(
+        "report reference",
+        max_length=50,
+        blank=True,
+        help_text="The council's own reference for the paper, for example BVC 40/05",
+    )
+    marker = models.CharField(
+        "for decision or for noting",
+        max_length=10,
+        choices=Marker.choices,
+        default=Marker.NONE,
+        blank=True,
+    )
     subject = models.CharField(max_length=300)
     report_by = models.CharField(
         "report by", max_length=200, help_text="A post, for example Head of Policy and Performance"
@@ -130,7 +363,7 @@ class CommitteeReport(EditableRecord, VersionedModel):
     background_papers = models.TextField(
         "background papers", blank=True, help_text="One paper a line"
     )
-    # The Cabinet house style's header boxes (seed 001).
+    # Boxes of a header block such as the Cabinet style's (seed 001).
     executive_summary = models.TextField(blank=True)
     background_documents = models.TextField(blank=True)
     assessment_of_risk = models.TextField(blank=True)
@@ -274,9 +507,10 @@ class CommitteeReport(EditableRecord, VersionedModel):
         super().clean()
         if self.meeting_id and self.committee_id and self.meeting.committee_id != self.committee_id:
             raise ValidationError({"meeting": "Choose a meeting of the report's committee."})
-        unknown = set(self.implications or []) - {key for key, _ in self.IMPLICATIONS}
-        if unknown:
-            raise ValidationError({"implications": "Choose implications from the list."})
+        if self.house_style_id and self.house_style.shows("implications"):
+            known = {key for key, _ in self.house_style.implication_choices}
+            if set(self.implications or []) - known:
+                raise ValidationError({"implications": "Choose implications from the list."})
 
     def item_number_taken(self):
         """Whether another issued report has this one's item number at its meeting."""

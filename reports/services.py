@@ -1,24 +1,52 @@
-"""Creating, issuing and correcting committee reports: each an atomic change of the record."""
+"""Creating, issuing and correcting committee reports, and which committees use a house style:
+each an atomic change of the records."""
 
 import hashlib
 import io
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from pypdf import PdfWriter
 
 from core.report_layout import render_report_pdf
 from reports import kinds
-from reports.models import ITEM_NUMBER_TAKEN, CommitteeReport
+from reports.models import ITEM_NUMBER_TAKEN, CommitteeReport, CommitteeStyle, HouseStyle
 
 
 def create_report(report):
-    """Save a new draft with every field the records can give already filled in."""
+    """Save a new draft with every field the records can give already filled in, in its
+    committee's usual house style unless it has chosen another."""
+    if report.house_style_id is None:
+        report.house_style = HouseStyle.objects.default_for(report.committee)
     kinds.prefill(report)
     report.full_clean()
     report.save()
     return report
+
+
+@transaction.atomic
+def use_for_committees(style, committees):
+    """Make `style` the usual house style of exactly `committees`. A committee ticked here
+    leaves its old style; one left out has none until a style takes it. Saved one by one,
+    so each change is in the history."""
+    current = {
+        held.committee_id: held
+        for held in CommitteeStyle.objects.select_for_update().filter(
+            Q(house_style=style) | Q(committee__in=committees)
+        )
+    }
+    wanted = {committee.pk for committee in committees}
+    for committee_id, held in current.items():
+        if committee_id not in wanted:
+            held.delete()
+        elif held.house_style_id != style.pk:
+            held.house_style = style
+            held.save()
+    for committee in committees:
+        if committee.pk not in current:
+            CommitteeStyle.objects.create(committee=committee, house_style=style)
 
 
 def missing_before_issue(report):

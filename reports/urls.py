@@ -16,4 +16,17 @@ urlpatterns = [
     path("reports/<int:pk>/issue/", views.ReportIssueView.as_view(), name="report-issue"),
     path("reports/<int:pk>/correct/", views.ReportCorrectView.as_view(), name="report-correct"),
     path("reports/<int:pk>/history/", views.ReportHistoryView.as_view(), name="report-history"),
+    path("house-styles/", views.HouseStyleListView.as_view(), name="house-style-list"),
+    path("house-styles/new/", views.HouseStyleCreateView.as_view(), name="house-style-create"),
+    path("house-styles/<int:pk>/", views.HouseStyleDetailView.as_view(), name="house-style-detail"),
+    path(
+        "house-styles/<int:pk>/edit/",
+        views.HouseStyleUpdateView.as_view(),
+        name="house-style-update",
+    ),
+    path(
+        "house-styles/<int:pk>/history/",
+        views.HouseStyleHistoryView.as_view(),
+        name="house-style-history",
+    ),
 ]

@@ -1,4 +1,5 @@
-"""Committee report pages: list, create, edit the narrative, preview, PDF, issue, correct.
+"""Committee report pages: list, create, edit the narrative, preview, PDF, issue, correct;
+and the house styles they are laid out in.
 
 Part 2 reports are hidden from users without exempt access: every view looks reports up
 through `visible_to(user)`, so a Part 2 report's address gives them 404, not 403.
@@ -12,12 +13,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views import View
-from django.views.generic import CreateView, DetailView, UpdateView
+from django.views.generic import CreateView, DetailView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
 from committees.models import Meeting
 from core.permissions import ObjectEditMixin
-from core.report_layout import render_html, render_report_pdf
+from core.report_layout import render_html, render_preview, render_report_pdf
 from core.versioning import StaleEdit
 from core.views import (
     CreateMixin,
@@ -27,10 +28,10 @@ from core.views import (
     RecordHistoryView,
     VersionedUpdateMixin,
 )
-from reports import kinds, services
+from reports import kinds, presets, services
 from reports.filters import ReportFilter
-from reports.forms import ReportCreateForm, ReportForm
-from reports.models import CommitteeReport
+from reports.forms import HouseStyleForm, ReportCreateForm, ReportForm, header_rows
+from reports.models import CommitteeReport, CommitteeStyle, HouseStyle
 
 
 class ReportPageMixin(ReadMixin):
@@ -191,3 +192,116 @@ class AgendaPackView(ReportPageMixin, DetailView):
         name = slugify(f"{self.object.committee} {self.object.date}")
         response["Content-Disposition"] = f'inline; filename="agenda-{name}.pdf"'
         return response
+
+
+# House styles ------------------------------------------------------------------------------
+
+
+class HouseStylePageMixin(ReadMixin):
+    permission_required = "reports.view_housestyle"
+    queryset = HouseStyle.objects.with_committees()
+
+
+class HouseStyleListView(HouseStylePageMixin, ListView):
+    template_name = "reports/house_style_list.html"
+    context_object_name = "house_styles"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            can_add=self.request.user.has_perm("reports.add_housestyle"), **kwargs
+        )
+
+
+class HouseStyleDetailView(HouseStylePageMixin, DetailView):
+    """A house style in words, and a sample report laid out in it."""
+
+    template_name = "reports/house_style_detail.html"
+    context_object_name = "house_style"
+
+    def get_context_data(self, **kwargs):
+        style = self.object
+        return super().get_context_data(
+            can_edit=style.can_be_edited_by(self.request.user),
+            preview=render_preview(presets.sample_layout(style)),
+            **kwargs,
+        )
+
+
+class HouseStyleFormMixin(FormPageMixin):
+    """A house style's fields and its header block's rows on one page. "Preview" lays out a
+    sample report in what the page holds, unsaved; "Add another row" shows one more blank
+    row. Both are submit buttons: the page needs no JavaScript."""
+
+    form_class = HouseStyleForm
+    template_name = "reports/house_style_form.html"
+    preview = ""
+
+    def get_context_data(self, **kwargs):
+        if not hasattr(self, "rows"):
+            self.rows = header_rows(self.object or HouseStyle())
+        return super().get_context_data(
+            rows=self.rows, formsets=[self.rows], preview=self.preview, **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_edited()
+        form = self.get_form()
+        self.rows = header_rows(form.instance, request.POST)
+        if request.POST.get("add") == "header":
+            self.rows = header_rows(form.instance, self.rows.data_with_row_added(request.POST))
+            new_row = self.rows.forms[-1]
+            new_row.fields["field"].widget.attrs["autofocus"] = True
+            return self.render_to_response(self.get_context_data(form=form))
+        if self.rows.is_valid():
+            # Before the form is checked: the style's own rules look at its header block.
+            form.instance.header = self.rows.header()
+        if not (form.is_valid() and self.rows.is_valid()):
+            return self.form_invalid(form)
+        if "preview" in request.POST:
+            self.preview = render_preview(presets.sample_layout(form.instance))
+            return self.render_to_response(self.get_context_data(form=form))
+        return self.form_valid(form)
+
+
+class HouseStyleCreateView(PermissionRequiredMixin, CreateMixin, HouseStyleFormMixin, CreateView):
+    permission_required = "reports.add_housestyle"
+    page_title = "Add a house style"
+    success_message = "The house style “%(object)s” has been added"
+
+    def get_edited(self):
+        return None
+
+    def get_back_url(self):
+        return reverse("reports:house-style-list")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.use_for_committees(self.object, form.cleaned_data["committees"])
+        return response
+
+
+class HouseStyleUpdateView(
+    ObjectEditMixin, HouseStylePageMixin, VersionedUpdateMixin, HouseStyleFormMixin, UpdateView
+):
+    permission_required = "reports.change_housestyle"
+    queryset = HouseStyle.objects.all()  # the form finds its committees itself
+    page_title = "Change the house style"
+    success_message = "The house style has been saved"
+
+    def get_edited(self):
+        return self.get_object()
+
+    def get_context_data(self, **kwargs):
+        if self.request.method == "GET":  # the style as saved, until the page previews another
+            self.preview = render_preview(presets.sample_layout(self.object))
+        return super().get_context_data(**kwargs)
+
+    def save_related(self, form):
+        super().save_related(form)
+        services.use_for_committees(self.object, form.cleaned_data["committees"])
+
+
+class HouseStyleHistoryView(HouseStylePageMixin, RecordHistoryView):
+    """The style's history, with the committees that took it as their usual style."""
+
+    parts = [(CommitteeStyle, "house_style_id")]

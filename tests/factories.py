@@ -17,6 +17,8 @@ from improvement_plans.models import (
     TimeLog,
 )
 from organisation.models import Directorate, Person, Ward
+from reports import presets
+from reports.models import CommitteeStyle, HouseStyle
 from reviews.models import (
     ChallengeEvidence,
     Deferral,
@@ -343,13 +345,40 @@ class ExternalCommissionFactory(factory.django.DjangoModelFactory):
 # Committee reports
 
 
+def preset_style(name=presets.SCRUTINY):
+    """A preset house style (reports/presets.py): a transactional test's flush takes away the
+    ones the migration made, so each test makes those it needs."""
+    return presets.install(HouseStyle, [name])[name]
+
+
+class HouseStyleFactory(factory.django.DjangoModelFactory):
+    """A style with the scrutiny panel's header block."""
+
+    class Meta:
+        model = HouseStyle
+
+    name = factory.Sequence(lambda n: f"House style {n}")
+    header = factory.LazyFunction(lambda: [*presets.PRESETS[presets.SCRUTINY]["header"]])
+    implications = presets.IMPLICATIONS
+
+
+class CommitteeStyleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommitteeStyle
+
+    committee = factory.SubFactory(CommitteeFactory)
+    house_style = factory.LazyFunction(preset_style)
+
+
 class CommitteeReportFactory(factory.django.DjangoModelFactory):
-    """A draft review progress report to a scrutiny panel's meeting."""
+    """A draft review progress report to a scrutiny panel's meeting, numbered through as
+    seed 003 is."""
 
     class Meta:
         model = "reports.CommitteeReport"
 
     committee = factory.SubFactory(CommitteeFactory)
+    house_style = factory.LazyFunction(lambda: preset_style(presets.SCRUTINY_NUMBERED_THROUGH))
     meeting = factory.LazyAttribute(lambda report: MeetingFactory(committee=report.committee))
     item_number = factory.Sequence(lambda n: n + 1)
     kind = "review_progress"

@@ -174,6 +174,11 @@ TABLE = {
         (302, 302, 302, 302, 403, 403),
     ),
     "reports:report-history": ({"pk": "draft"}, PAGE, READ_ONLY),
+    "reports:house-style-list": ({}, PAGE, READ_ONLY),
+    "reports:house-style-create": ({}, EDIT, SAVE),
+    "reports:house-style-detail": ({"pk": "house_style"}, PAGE, READ_ONLY),
+    "reports:house-style-update": ({"pk": "house_style"}, EDIT, SAVE),
+    "reports:house-style-history": ({"pk": "house_style"}, PAGE, READ_ONLY),
 }
 
 # The report pages again, for a Part 2 report. Refusals that come before the report is
@@ -224,6 +229,7 @@ def world(settings, tmp_path):
         exempt=CommitteeReportFactory(
             committee=committee, meeting=meeting, review=review, part=2, exempt_paragraph=3
         ),
+        house_style=issued.house_style,
         feed_token=feed.token,
         feed_slug="meetings",
         reset_uid="MQ",

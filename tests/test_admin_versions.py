@@ -10,6 +10,7 @@ from tests.factories import (
     ActionFactory,
     CommitteeFactory,
     CommitteeReportFactory,
+    HouseStyleFactory,
     ImprovementPlanFactory,
     MeetingFactory,
     ReviewFactory,
@@ -24,6 +25,7 @@ RECORDS = {
     "committees_meeting": MeetingFactory,
     "committees_committee": CommitteeFactory,
     "reports_committeereport": CommitteeReportFactory,
+    "reports_housestyle": HouseStyleFactory,
     "reviews_review": ReviewFactory,
 }
 

@@ -10,6 +10,7 @@ from tests.browser.conftest import assert_accessible, sign_in
 from tests.factories import (
     CommitteeFactory,
     CommitteeReportFactory,
+    CommitteeStyleFactory,
     MeetingFactory,
     PersonFactory,
     ProgressUpdateFactory,
@@ -20,6 +21,7 @@ from tests.factories import (
 @pytest.fixture
 def panel_meeting():
     panel = CommitteeFactory(name="Children's Services Scrutiny Panel")
+    CommitteeStyleFactory(committee=panel)
     return MeetingFactory(committee=panel, date=date(2004, 7, 1))
 
 

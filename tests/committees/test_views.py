@@ -294,7 +294,6 @@ def arrangements(board, **changes):
         "rule_from_0": "1",
         "rule_from_1": "4",
         "rule_from_2": "2003",
-        "house_style": "scrutiny",
         **changes,
     }
 

@@ -74,3 +74,20 @@ def test_review_officers_change_inspections_and_add_papers_but_do_not_judge_them
     assert "inspections.record_judgement" in permission_names(
         roles.BEST_VALUE_OFFICER, ["inspections.record_judgement"]
     )
+
+
+def test_administrators_and_best_value_officers_set_up_house_styles_everyone_reads_them():
+    names = [
+        "reports.view_housestyle",
+        "reports.add_housestyle",
+        "reports.change_housestyle",
+        "reports.add_committeestyle",
+        "reports.change_committeestyle",
+        "reports.delete_committeestyle",
+    ]
+    for role in roles.ROLES:
+        granted = permission_names(role, names)
+        if role in (roles.ADMINISTRATOR, roles.BEST_VALUE_OFFICER):
+            assert granted == set(names), role
+        else:
+            assert granted == {"reports.view_housestyle"}, role

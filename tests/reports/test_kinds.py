@@ -89,10 +89,12 @@ SEED_FACTS = {
         "* Denotes a delayed inspection",
         "† Offered for inspection on completion of review",
     ],
-    # Seed 002: the outcomes under their numbered themes.
+    # Seed 002: no header block, only the title and month; the outcomes under their numbered
+    # themes, headings as written.
     Kind.OUTCOMES: [
-        "SUBJECT: SUPPLEMENTARY INFORMATION FOR THE COMMUNITY DEVELOPMENT BEST VALUE REVIEW",
-        "ADDITIONAL POTENTIAL OUTCOMES",
+        "SUPPLEMENTARY INFORMATION FOR THE COMMUNITY DEVELOPMENT BEST VALUE REVIEW",
+        "February 2004",
+        "1. Additional potential outcomes",
         "1.1 Promoting Local Governance & Renewal",
         "Greater partnership working",
         "1.2 Enabling the Delivery of Better Services",
@@ -112,18 +114,23 @@ SEED_FACTS = {
         "The key recommendations of the review were: - (a) the development of a universally",
         "(b) clearly identified referral routes",
     ],
-    # Seed 004: the plan's key issues, external support, and the actions appendix.
+    # Seed 004: Summary and Recommendations first, numbered 1.0/1.1, recommendations (1),
+    # (2); the plan's key issues, external support, and the actions appendix.
     Kind.IMPROVEMENT_PLAN: [
-        "COMMITTEE: INFRASTRUCTURE OVERVIEW & SCRUTINY COMMITTEE",
-        "SUBJECT: PARTNERSHIPS IMPROVEMENT PLAN",
-        "This report requests Members to approve",
-        "DEVELOPMENT OF THE IMPROVEMENT PLAN",
+        "Infrastructure Overview & Scrutiny Committee",
+        "PARTNERSHIPS IMPROVEMENT PLAN",
+        "Summary: This report updates Members on the development of the Improvement Plan.",
+        "Recommendations: This report requests Members to approve:",
+        "(1) The further development of the Improvement Plan",
+        "(2) The commissioning of external support",
+        "1.0 DEVELOPMENT OF THE IMPROVEMENT PLAN",
+        "1.1 The timeframe",
         "Key Issue 8: Policy development",
         "Key Issue 11: Performance indicators",
         "Infrastructure Overview & Scrutiny Committee will have overall responsibility",
         "every 6 months",
         "Key issue Action Lead Business unit Start Milestone",
-        "PROPOSAL TO COMMISSION EXTERNAL SUPPORT",
+        "2.0 PROPOSAL TO COMMISSION EXTERNAL SUPPORT",
         "Best Value review funding",
     ],
 }

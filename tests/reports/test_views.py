@@ -10,7 +10,13 @@ from pypdf import PdfReader
 from organisation import roles
 from reports import services as report_services
 from reports.models import CommitteeReport
-from tests.factories import CommitteeFactory, CommitteeReportFactory, ReviewFactory
+from tests.factories import (
+    CommitteeFactory,
+    CommitteeReportFactory,
+    CommitteeStyleFactory,
+    HouseStyleFactory,
+    ReviewFactory,
+)
 from tests.reports.test_kinds import pages_of
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +145,7 @@ def test_creating_a_report_fills_it_in_from_the_records(client, bv_officer):
     review = ReviewFactory(title="Sports and Leisure", scope="Leisure centres and pools.")
 
     panel = CommitteeFactory(name="Best Value Scrutiny Panel")
+    usual = CommitteeStyleFactory(committee=panel).house_style
     client.force_login(bv_officer)
     response = client.post(
         reverse("reports:report-create"),
@@ -154,6 +161,25 @@ def test_creating_a_report_fills_it_in_from_the_records(client, bv_officer):
     assert report.subject == "Progress report - Best Value review of Sports and Leisure"
     assert "Leisure centres and pools." in report.narrative
     assert report.recommendations == "Best Value Scrutiny Panel is recommended to note the report."
+    assert report.house_style == usual
+
+
+def test_a_report_to_a_committee_without_a_usual_style_must_choose_one(client, bv_officer):
+    review = ReviewFactory()
+    data = {
+        "kind": "review_progress",
+        "committee": CommitteeFactory(name="Executive").pk,
+        "report_by": "Head of Policy and Performance",
+        "review": review.pk,
+    }
+    client.force_login(bv_officer)
+    response = client.post(reverse("reports:report-create"), data)
+    assert "Choose a house style: Executive has no usual house style yet" in response.text
+    assert 'href="#id_house_style"' in response.text
+    assert not CommitteeReport.objects.exists()
+    style = HouseStyleFactory()
+    client.post(reverse("reports:report-create"), {**data, "house_style": style.pk})
+    assert CommitteeReport.objects.get().house_style == style
 
 
 def test_creating_without_the_source_says_what_to_choose(client, bv_officer):
@@ -176,6 +202,7 @@ def edit_data(report, **changes):
         "item_number": report.item_number,
         "report_by": report.report_by,
         "contact_officer": report.contact_officer_id,
+        "house_style": report.house_style_id,
         "part": 1,
         "wards_affected": "none",
         "narrative": report.narrative,

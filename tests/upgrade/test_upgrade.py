@@ -1,6 +1,7 @@
 """Each demo database dumped before a restructuring migrates forward losing no row and no
-permission (docs/upgrades.md)."""
+permission, and issued reports keep their bytes (docs/upgrades.md)."""
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -14,6 +15,8 @@ import pytest
 from django.apps import apps
 from django.conf import settings
 from psycopg import sql
+
+from reports import presets
 
 DUMPS = sorted(Path(__file__).parent.glob("demo-*.sql"))
 
@@ -194,6 +197,18 @@ def grant_directly(url, username, codename):
         )
 
 
+def migrate_forward(url):
+    migrate = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--no-input"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert migrate.returncode == 0, migrate.stdout + migrate.stderr
+
+
 def test_a_demo_dump_migrates_forward_keeping_every_row_and_permission(restored):
     grant_directly(restored, "member", "view_exempt_report")
     rows_before = row_counts(restored)
@@ -201,15 +216,7 @@ def test_a_demo_dump_migrates_forward_keeping_every_row_and_permission(restored)
     superusers_before = superusers(restored)
     assert held_before, "the dump has no permissions to compare: was the demo loaded?"
 
-    migrate = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--no-input"],
-        cwd=settings.BASE_DIR,
-        env={**os.environ, "DATABASE_URL": restored},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert migrate.returncode == 0, migrate.stdout + migrate.stderr
+    migrate_forward(restored)
 
     held_after, content_types_after = holdings(restored)
     problems = [
@@ -221,3 +228,53 @@ def test_a_demo_dump_migrates_forward_keeping_every_row_and_permission(restored)
         ),
     ]
     assert not problems, "\n".join(problems)
+
+
+def issued_reports(url):
+    """{report id: (PDF bytes, SHA-256)} of every issued report, as stored."""
+    with psycopg.connect(url) as connection:
+        rows = connection.execute(
+            "SELECT id, pdf, sha256 FROM committees_committeereport WHERE status <> 'draft'"
+        ).fetchall()
+    return {pk: (bytes(pdf), sha256) for pk, pdf, sha256 in rows}
+
+
+def house_styles(url):
+    """Each committee's usual house style and each report's, by name; after reports 0003."""
+    with psycopg.connect(url) as connection:
+        committees = connection.execute(
+            "SELECT c.name, s.name FROM committees_committee c"
+            " JOIN reports_committeestyle cs ON cs.committee_id = c.id"
+            " JOIN reports_housestyle s ON s.id = cs.house_style_id"
+        ).fetchall()
+        reports = connection.execute(
+            "SELECT r.kind, s.name FROM committees_committeereport r"
+            " JOIN reports_housestyle s ON s.id = r.house_style_id"
+        ).fetchall()
+    return dict(committees), reports
+
+
+def test_house_styles_become_data_and_every_report_keeps_its_look_and_its_bytes(restored):
+    with psycopg.connect(restored) as connection:
+        was = dict(connection.execute("SELECT name, house_style FROM committees_committee"))
+        kinds = connection.execute(
+            "SELECT r.kind, c.house_style FROM committees_committeereport r"
+            " JOIN committees_committee c ON c.id = r.committee_id"
+        ).fetchall()
+    issued = issued_reports(restored)
+    assert issued, "the dump has no issued report to keep"
+    assert set(was.values()) == {"scrutiny", "cabinet"}
+
+    migrate_forward(restored)
+
+    assert issued_reports(restored) == issued
+    for pdf, sha256 in issued.values():
+        assert hashlib.sha256(pdf).hexdigest() == sha256
+    committee_styles, report_styles = house_styles(restored)
+    preset = {"scrutiny": presets.SCRUTINY, "cabinet": presets.CABINET}
+    assert committee_styles == {name: preset[style] for name, style in was.items()}
+    # Review progress reports were numbered through in the scrutiny style (seed 003).
+    through = {("review_progress", "scrutiny"): presets.SCRUTINY_NUMBERED_THROUGH}
+    assert sorted(report_styles) == sorted(
+        (kind, through.get((kind, style), preset[style])) for kind, style in kinds
+    )
