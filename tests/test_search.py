@@ -230,6 +230,13 @@ def test_part_2_reports_are_not_found_without_exempt_access(matching, make_user,
     ]
 
 
+def test_a_report_is_found_by_its_reference(matching, member):
+    CommitteeReportFactory(subject="Leisure Trust progress", reference="BVC 40/05")
+    assert found(search.search("BVC 40/05", member))["Committee reports"] == [
+        "Leisure Trust progress"
+    ]
+
+
 def test_someone_without_a_role_finds_nothing(matching, reviews):
     assert search.search("grants", UserFactory()) == []
 
