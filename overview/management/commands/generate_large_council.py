@@ -20,7 +20,8 @@ from committees.models import Committee, Meeting, MinuteItem
 from improvement_plans.models import Action, ImprovementPlan, KeyIssue
 from inspections.models import Inspection
 from organisation.models import Directorate, Person
-from reports.models import CommitteeReport
+from reports import presets
+from reports.models import CommitteeReport, HouseStyle
 from reviews.models import Review, Stage
 
 FIRST_YEAR = 2003
@@ -148,9 +149,11 @@ def reports(scale, people, reviews):
     panel, _ = Committee.objects.get_or_create(
         name="Generated Scrutiny Panel", defaults={"kind": Committee.Kind.SCRUTINY_PANEL}
     )
+    style = presets.install(HouseStyle, [presets.SCRUTINY])[presets.SCRUTINY]
     rows = [
         CommitteeReport(
             committee=panel,
+            house_style=style,
             kind=CommitteeReport.Kind.REVIEW_PROGRESS,
             review=reviews[n % len(reviews)],
             subject=f"Progress report {n}",
