@@ -17,6 +17,7 @@ and permission; the kit does the rest:
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.messages import views as messages_views
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -103,6 +104,9 @@ class RecordFormMixin(PartMixin, SingleObjectMixin):
         self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)
 
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
 
 class SuccessMessageMixin(messages_views.SuccessMessageMixin):
     """Django's success message, in which `%(object)s` names the record too."""
@@ -129,14 +133,33 @@ class VersionedUpdateMixin(SuccessMessageMixin):
 
     def form_valid(self, form):
         try:
-            with transaction.atomic():
-                self.object = form.save(commit=False)
-                self.object.save_if_unchanged(form.cleaned_data["version"])
-                self.save_related(form)
+            self.save(form)
         except StaleEdit:
+            self.object.refresh_from_db()  # the page shows the record as stored, not as typed
             return self.conflict(form)
+        except ValidationError as error:  # a rule that only the save could check
+            self.refused(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, self.get_success_message(form.cleaned_data))
         return redirect(self.get_success_url())
+
+    def save(self, form):
+        """The record over the version the user saw, with what is saved with it. A page whose
+        save is an operation of its app's services.py (moving a review on, recording a
+        judgement) states that call here instead: the service checks the version (StaleEdit)
+        and its rules (ValidationError)."""
+        with transaction.atomic():
+            self.object = form.save(commit=False)
+            self.object.save_if_unchanged(form.cleaned_data["version"])
+            self.save_related(form)
+
+    def refused(self, form, error):
+        """A refusal beside the fields it names; the rest above the form."""
+        if not hasattr(error, "error_dict"):
+            form.add_error(None, error)
+            return
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
 
     def save_related(self, form):
         """What is saved with the record, in its transaction: its many-to-many fields, and

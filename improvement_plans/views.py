@@ -16,7 +16,6 @@ from django.views.generic import (
 
 from core.exports import Column
 from core.permissions import ObjectEditMixin
-from core.versioning import StaleEdit
 from core.views import (
     CreateMixin,
     FilteredListView,
@@ -256,21 +255,16 @@ class ActionProgressView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, U
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def form_valid(self, form):
-        try:
-            services.record_progress(
-                action=self.object,
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"],
-                hours=form.cleaned_data["hours"],
-                person=form.person,
-                by=self.request.user,
-                expected_version=form.cleaned_data["version"],
-            )
-        except StaleEdit:
-            return self.conflict(form)
-        messages.success(self.request, self.get_success_message(form.cleaned_data))
-        return redirect(self.object)
+    def save(self, form):
+        services.record_progress(
+            action=self.object,
+            status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
+            hours=form.cleaned_data["hours"],
+            person=form.person,
+            by=self.request.user,
+            expected_version=form.cleaned_data["version"],
+        )
 
 
 class TimeLogCreateView(PartMixin, CreateMixin, CreateView):
@@ -451,15 +445,7 @@ class ActionsFromInspectionView(PlanPartMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        created = services.create_actions_from_inspection(
-            plan=self.plan,
-            inspection=data["inspection"],
-            key_issue=data["key_issue"],
-            lead_officer=data["lead_officer"],
-            lead_group=data["lead_group"],
-            start_date=data["start_date"],
-            milestone_date=data["milestone_date"],
-        )
+        created = services.create_actions_from_inspection(plan=self.plan, **data)
         if created:
             count = ngettext("%(count)d action", "%(count)d actions", len(created)) % {
                 "count": len(created)

@@ -224,11 +224,6 @@ class StatusForm(GDSFormMixin, forms.Form):
         }
         return cleaned
 
-    def add_service_errors(self, error):
-        """Put the ValidationError of `change_stage` beside the fields it is about."""
-        for field, messages in error.message_dict.items():
-            self.add_error(field if field in self.fields else None, messages)
-
 
 class ProgressUpdateForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
     date = DateInputField(label="Date", help_text="For example, 23 11 2026")
