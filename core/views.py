@@ -11,7 +11,8 @@ and permission; the kit does the rest:
 - `FilteredListView`: django-filter, the GOV.UK filter form, pagination, CSV and Excel;
 - `RecordHistoryView`: who changed what, for a record and its parts;
 - `DocumentDownloadView`: a document's file, to those who may read its parent;
-  `DocumentRemoveView`: a document taken off its parent, by those who may edit the parent.
+  `DocumentUploadView` and `DocumentRemoveView`: a document added to or taken off its
+  parent, by those who may edit the parent.
 """
 
 from django.contrib import messages
@@ -23,7 +24,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
-from django.views.generic import DeleteView, DetailView, View
+from django.views.generic import CreateView, DeleteView, DetailView, View
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
@@ -225,14 +226,39 @@ class FilteredListView(ReadMixin, ExportMixin, FilterView):
 
 
 class DocumentMixin(SingleObjectMixin):
-    """A Document (core.models) of the parent whose id is in the URL argument
-    `parent_url_kwarg`: a document of another parent is 404. Each use names the `model`."""
+    """A Document (core.models) of the parent whose id is in the URL argument `parent_kwarg`:
+    a document of another parent is 404. Each use names the `model`."""
 
-    parent_url_kwarg = ""
+    parent_kwarg = ""
 
     def get_queryset(self):
-        parent = {self.model.parent_field: self.kwargs[self.parent_url_kwarg]}
+        parent = {self.model.parent_field: self.kwargs[self.parent_kwarg]}
         return super().get_queryset().filter(**parent)
+
+
+class DocumentUploadView(DocumentMixin, PartMixin, CreateMixin, CreateView):
+    """A document uploaded to its parent, by whoever may edit the parent: each use names the
+    `model`, its `form_class` and the permission to add one as `permission_required`, and
+    the parent's own rule applies. The uploader is recorded."""
+
+    page_title = "Upload a document"
+    success_message = "“%(object)s” has been uploaded"
+
+    def get_parent(self):
+        parent_model = self.model._meta.get_field(self.model.parent_field).related_model
+        return get_object_or_404(parent_model, pk=self.kwargs[self.parent_kwarg])
+
+    def get_form_kwargs(self):
+        document = self.model(
+            **{self.model.parent_field: self.parent}, uploaded_by=self.request.user
+        )
+        return {**super().get_form_kwargs(), "instance": document}
+
+    def get_back_url(self):
+        return f"{self.parent.get_absolute_url()}#documents"
+
+    def get_success_url(self):
+        return self.get_back_url()
 
 
 class DocumentDownloadView(PermissionRequiredMixin, DocumentMixin, View):

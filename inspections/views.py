@@ -8,7 +8,6 @@ from core.views import (
     CreateMixin,
     FilteredListView,
     FormPageMixin,
-    PartMixin,
     ReadMixin,
     RecordFormMixin,
     RecordHistoryView,
@@ -17,7 +16,6 @@ from core.views import (
 from inspections import services
 from inspections.filters import InspectionFilter
 from inspections.forms import (
-    InspectionDocumentForm,
     InspectionForm,
     JudgementForm,
     ProgrammeYearForm,
@@ -170,19 +168,3 @@ class RecordJudgementView(RecordFormMixin, VersionedUpdateMixin, UpdateView):
 class InspectionHistoryView(InspectionPageMixin, RecordHistoryView):
     model = Inspection
     parts = [(InspectionRecommendation, "inspection_id"), (InspectionDocument, "inspection_id")]
-
-
-class DocumentCreateView(PartMixin, CreateMixin, CreateView):
-    permission_required = "inspections.add_inspectiondocument"
-    parent_model = Inspection
-    form_class = InspectionDocumentForm
-    page_title = "Upload a document"
-    success_message = "%(object)s has been uploaded"
-
-    def form_valid(self, form):
-        form.instance.inspection = self.parent
-        form.instance.uploaded_by = self.request.user
-        return super().form_valid(form)
-
-    def get_success_url(self):
-        return self.parent.get_absolute_url()

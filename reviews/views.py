@@ -20,7 +20,6 @@ from core.views import (
 from reviews.filters import ProgrammeFilter
 from reviews.forms import (
     ChallengeEvidenceForm,
-    DocumentForm,
     OutcomeForm,
     ProgressUpdateForm,
     RecommendationForm,
@@ -272,16 +271,3 @@ class ChallengeEvidenceUpdateView(PartUpdateView):
 
     def get_page_title(self):
         return f"Change the evidence for {self.object.get_c_display()}"
-
-
-class DocumentCreateView(PartCreateView):
-    permission_required = "reviews.add_reviewdocument"
-    model = ReviewDocument
-    form_class = DocumentForm
-    section = "documents"
-    page_title = "Upload a document"
-    success_message = "The document has been uploaded"
-
-    def form_valid(self, form):
-        form.instance.uploaded_by = self.request.user
-        return super().form_valid(form)
