@@ -69,6 +69,15 @@ class PlanPartMixin(PartMixin):
         return {**super().get_form_kwargs(), "plan": self.plan}
 
 
+class PlanPartUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
+    """Changing a key issue or an external commission: the plan is the part's."""
+
+    parent_field = "plan"
+
+    def get_queryset(self):
+        return self.model._default_manager.select_related("plan")
+
+
 # --- Plans ------------------------------------------------------------------------------
 
 
@@ -167,15 +176,11 @@ class KeyIssueCreateView(PlanPartMixin, CreateMixin, CreateView):
     page_title = "Add a key issue"
 
 
-class KeyIssueUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
-    parent_field = "plan"
+class KeyIssueUpdateView(PlanPartUpdateView):
     model = KeyIssue
     form_class = KeyIssueForm
     permission_required = "improvement_plans.change_keyissue"
     page_title = "Change the key issue"
-
-    def get_queryset(self):
-        return KeyIssue.objects.select_related("plan")
 
 
 # --- Actions ----------------------------------------------------------------------------
@@ -410,15 +415,11 @@ class CommissionCreateView(PlanPartMixin, CreateMixin, CreateView):
     page_title = "Add an external commission"
 
 
-class CommissionUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
-    parent_field = "plan"
+class CommissionUpdateView(PlanPartUpdateView):
     model = ExternalCommission
     form_class = ExternalCommissionForm
     permission_required = "improvement_plans.change_externalcommission"
     page_title = "Change the external commission"
-
-    def get_queryset(self):
-        return ExternalCommission.objects.select_related("plan")
 
 
 # --- From an inspection's recommendations -------------------------------------------------
