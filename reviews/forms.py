@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from core.fields import FinancialYearField, PeriodField
-from core.forms import DateInputField, GDSFormMixin
+from core.forms import DateInputField, DocumentUploadForm, GDSFormMixin
 from core.versioning import VersionedFormMixin
 from organisation.models import Person
 from reviews.models import (
@@ -292,11 +292,8 @@ class ChallengeEvidenceForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         return c
 
 
-class DocumentForm(GDSFormMixin, forms.ModelForm):
-    submit_label = "Upload"
-
-    class Meta:
+class DocumentForm(DocumentUploadForm):
+    class Meta(DocumentUploadForm.Meta):
         model = ReviewDocument
         fields = ["title", "kind", "file", "is_background_paper"]
         labels = {"kind": "Kind of document", "is_background_paper": "This is a background paper"}
-        widgets = {"kind": forms.RadioSelect}
