@@ -31,16 +31,17 @@ def register():
     )
     panels.register(
         panels.REVIEW,
-        panels.Panel(
-            order=30,
-            template="committees/_review_minutes.html",
-            context=lambda review, user: {
-                "review": review,
-                "minute_items": MinuteItem.objects.about_review(review),
-                "open_requests": BoardRequest.objects.open_about(review),
-            },
-        ),
+        panels.Panel(order=30, template="committees/_review_minutes.html", context=minutes),
     )
+
+
+def minutes(review, user):
+    """What committees minuted about the review, and what they asked for that is open."""
+    return {
+        "review": review,
+        "minute_items": MinuteItem.objects.about_review(review),
+        "open_requests": BoardRequest.objects.open_about(review),
+    }
 
 
 def meeting_events(user):

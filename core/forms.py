@@ -87,6 +87,24 @@ class TimeField(forms.TimeField):
             raise ValidationError(str(error), code="invalid") from None
 
 
+class DocumentUploadForm(GDSFormMixin, forms.ModelForm):
+    """The upload form of a Document (core.models), which checks the file in `clean()`: each
+    app's names its model and fields in a `Meta(DocumentUploadForm.Meta)`."""
+
+    submit_label = "Upload document"
+
+    class Meta:
+        widgets = {"kind": forms.RadioSelect}
+        error_messages = {
+            "title": {"required": "Enter a title for the document"},
+            "file": {
+                "required": "Select a file",
+                "empty": "The selected file is empty",
+                "max_length": "The file's name must be 300 characters or fewer",
+            },
+        }
+
+
 class FilterForm(GDSFormMixin, forms.Form):
     """The form of every list's filters (django-filter's FilterSet.Meta.form): a GET form,
     so filtered lists work without JavaScript and can be bookmarked."""

@@ -11,18 +11,20 @@ and permission; the kit does the rest:
 - `FilteredListView`: django-filter, the GOV.UK filter form, pagination, CSV and Excel;
 - `RecordHistoryView`: who changed what, for a record and its parts;
 - `DocumentDownloadView`: a document's file, to those who may read its parent;
-  `DocumentRemoveView`: a document taken off its parent, by those who may edit the parent.
+  `DocumentUploadView` and `DocumentRemoveView`: a document added to or taken off its
+  parent, by those who may edit the parent.
 """
 
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.messages import views as messages_views
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import formats, timezone
 from django.utils.functional import cached_property
-from django.views.generic import DeleteView, DetailView, View
+from django.views.generic import CreateView, DeleteView, DetailView, View
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
 
@@ -103,6 +105,9 @@ class RecordFormMixin(PartMixin, SingleObjectMixin):
         self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)
 
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
 
 class SuccessMessageMixin(messages_views.SuccessMessageMixin):
     """Django's success message, in which `%(object)s` names the record too."""
@@ -129,14 +134,33 @@ class VersionedUpdateMixin(SuccessMessageMixin):
 
     def form_valid(self, form):
         try:
-            with transaction.atomic():
-                self.object = form.save(commit=False)
-                self.object.save_if_unchanged(form.cleaned_data["version"])
-                self.save_related(form)
+            self.save(form)
         except StaleEdit:
+            self.object.refresh_from_db()  # the page shows the record as stored, not as typed
             return self.conflict(form)
+        except ValidationError as error:  # a rule that only the save could check
+            self.refused(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, self.get_success_message(form.cleaned_data))
         return redirect(self.get_success_url())
+
+    def save(self, form):
+        """The record over the version the user saw, with what is saved with it. A page whose
+        save is an operation of its app's services.py (moving a review on, recording a
+        judgement) states that call here instead: the service checks the version (StaleEdit)
+        and its rules (ValidationError)."""
+        with transaction.atomic():
+            self.object = form.save(commit=False)
+            self.object.save_if_unchanged(form.cleaned_data["version"])
+            self.save_related(form)
+
+    def refused(self, form, error):
+        """A refusal beside the fields it names; the rest above the form."""
+        if not hasattr(error, "error_dict"):
+            form.add_error(None, error)
+            return
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
 
     def save_related(self, form):
         """What is saved with the record, in its transaction: its many-to-many fields, and
@@ -202,14 +226,39 @@ class FilteredListView(ReadMixin, ExportMixin, FilterView):
 
 
 class DocumentMixin(SingleObjectMixin):
-    """A Document (core.models) of the parent whose id is in the URL argument
-    `parent_url_kwarg`: a document of another parent is 404. Each use names the `model`."""
+    """A Document (core.models) of the parent whose id is in the URL argument `parent_kwarg`:
+    a document of another parent is 404. Each use names the `model`."""
 
-    parent_url_kwarg = ""
+    parent_kwarg = ""
 
     def get_queryset(self):
-        parent = {self.model.parent_field: self.kwargs[self.parent_url_kwarg]}
+        parent = {self.model.parent_field: self.kwargs[self.parent_kwarg]}
         return super().get_queryset().filter(**parent)
+
+
+class DocumentUploadView(DocumentMixin, PartMixin, CreateMixin, CreateView):
+    """A document uploaded to its parent, by whoever may edit the parent: each use names the
+    `model`, its `form_class` and the permission to add one as `permission_required`, and
+    the parent's own rule applies. The uploader is recorded."""
+
+    page_title = "Upload a document"
+    success_message = "“%(object)s” has been uploaded"
+
+    def get_parent(self):
+        parent_model = self.model._meta.get_field(self.model.parent_field).related_model
+        return get_object_or_404(parent_model, pk=self.kwargs[self.parent_kwarg])
+
+    def get_form_kwargs(self):
+        document = self.model(
+            **{self.model.parent_field: self.parent}, uploaded_by=self.request.user
+        )
+        return {**super().get_form_kwargs(), "instance": document}
+
+    def get_back_url(self):
+        return f"{self.parent.get_absolute_url()}#documents"
+
+    def get_success_url(self):
+        return self.get_back_url()
 
 
 class DocumentDownloadView(PermissionRequiredMixin, DocumentMixin, View):

@@ -19,12 +19,12 @@ def register():
     )
     panels.register(
         panels.REVIEW,
-        panels.Panel(
-            order=20,
-            template="improvement_plans/_review_plans.html",
-            context=lambda review, user: {"plans": ImprovementPlan.objects.for_review(review)},
-        ),
+        panels.Panel(order=20, template="improvement_plans/_review_plans.html", context=plans),
     )
+
+
+def plans(review, user):
+    return {"plans": ImprovementPlan.objects.for_review(review)}
 
 
 def milestone_events(user):

@@ -412,6 +412,8 @@ class ExternalCommissionForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
 
 
 class ActionsFromInspectionForm(GDSFormMixin, forms.Form):
+    """Its fields are `services.create_actions_from_inspection`'s arguments, by name."""
+
     submit_label = "Create actions"
 
     inspection = forms.ModelChoiceField(

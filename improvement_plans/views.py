@@ -16,7 +16,6 @@ from django.views.generic import (
 
 from core.exports import Column
 from core.permissions import ObjectEditMixin
-from core.versioning import StaleEdit
 from core.views import (
     CreateMixin,
     FilteredListView,
@@ -68,6 +67,15 @@ class PlanPartMixin(PartMixin):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "plan": self.plan}
+
+
+class PlanPartUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
+    """Changing a key issue or an external commission: the plan is the part's."""
+
+    parent_field = "plan"
+
+    def get_queryset(self):
+        return self.model._default_manager.select_related("plan")
 
 
 # --- Plans ------------------------------------------------------------------------------
@@ -168,15 +176,11 @@ class KeyIssueCreateView(PlanPartMixin, CreateMixin, CreateView):
     page_title = "Add a key issue"
 
 
-class KeyIssueUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
-    parent_field = "plan"
+class KeyIssueUpdateView(PlanPartUpdateView):
     model = KeyIssue
     form_class = KeyIssueForm
     permission_required = "improvement_plans.change_keyissue"
     page_title = "Change the key issue"
-
-    def get_queryset(self):
-        return KeyIssue.objects.select_related("plan")
 
 
 # --- Actions ----------------------------------------------------------------------------
@@ -256,21 +260,16 @@ class ActionProgressView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, U
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def form_valid(self, form):
-        try:
-            services.record_progress(
-                action=self.object,
-                status=form.cleaned_data["status"],
-                note=form.cleaned_data["note"],
-                hours=form.cleaned_data["hours"],
-                person=form.person,
-                by=self.request.user,
-                expected_version=form.cleaned_data["version"],
-            )
-        except StaleEdit:
-            return self.conflict(form)
-        messages.success(self.request, self.get_success_message(form.cleaned_data))
-        return redirect(self.object)
+    def save(self, form):
+        services.record_progress(
+            action=self.object,
+            status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
+            hours=form.cleaned_data["hours"],
+            person=form.person,
+            by=self.request.user,
+            expected_version=form.cleaned_data["version"],
+        )
 
 
 class TimeLogCreateView(PartMixin, CreateMixin, CreateView):
@@ -416,15 +415,11 @@ class CommissionCreateView(PlanPartMixin, CreateMixin, CreateView):
     page_title = "Add an external commission"
 
 
-class CommissionUpdateView(PlanPartMixin, VersionedUpdateMixin, UpdateView):
-    parent_field = "plan"
+class CommissionUpdateView(PlanPartUpdateView):
     model = ExternalCommission
     form_class = ExternalCommissionForm
     permission_required = "improvement_plans.change_externalcommission"
     page_title = "Change the external commission"
-
-    def get_queryset(self):
-        return ExternalCommission.objects.select_related("plan")
 
 
 # --- From an inspection's recommendations -------------------------------------------------
@@ -451,15 +446,7 @@ class ActionsFromInspectionView(PlanPartMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        created = services.create_actions_from_inspection(
-            plan=self.plan,
-            inspection=data["inspection"],
-            key_issue=data["key_issue"],
-            lead_officer=data["lead_officer"],
-            lead_group=data["lead_group"],
-            start_date=data["start_date"],
-            milestone_date=data["milestone_date"],
-        )
+        created = services.create_actions_from_inspection(plan=self.plan, **data)
         if created:
             count = ngettext("%(count)d action", "%(count)d actions", len(created)) % {
                 "count": len(created)

@@ -20,14 +20,16 @@ def register():
     panels.register(
         panels.REVIEW,
         panels.Panel(
-            order=10,
-            template="inspections/_review_inspections.html",
-            context=lambda review, user: {"inspections": Inspection.objects.for_review(review)},
+            order=10, template="inspections/_review_inspections.html", context=inspections
         ),
     )
     calendar.register(
         calendar.Feed(slug="inspections", label="Inspections", events=inspection_events)
     )
+
+
+def inspections(review, user):
+    return {"inspections": Inspection.objects.for_review(review)}
 
 
 def inspection_events(user):

@@ -3,7 +3,7 @@ from django import forms
 from django.utils import timezone
 
 from core.fields import FinancialYearField, PeriodField, ReviewChoiceField
-from core.forms import DateInputField, GDSFormMixin
+from core.forms import DateInputField, DocumentUploadForm, GDSFormMixin
 from core.periods import FinancialYear
 from core.versioning import VersionedFormMixin
 from inspections.models import Inspection, InspectionDocument, InspectionRecommendation
@@ -278,18 +278,7 @@ RecommendationFormSet = forms.formset_factory(
 )
 
 
-class InspectionDocumentForm(GDSFormMixin, forms.ModelForm):
-    submit_label = "Upload document"
-
-    class Meta:
+class InspectionDocumentForm(DocumentUploadForm):
+    class Meta(DocumentUploadForm.Meta):
         model = InspectionDocument
         fields = ["title", "kind", "file"]
-        widgets = {"kind": forms.RadioSelect}
-        error_messages = {
-            "title": {"required": "Enter a title for the document"},
-            "file": {
-                "required": "Select a file",
-                "empty": "The selected file is empty",
-                "max_length": "The file's name must be 300 characters or fewer",
-            },
-        }

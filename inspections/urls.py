@@ -1,7 +1,8 @@
 from django.urls import path
 
-from core.views import DocumentDownloadView, DocumentRemoveView
+from core.views import DocumentDownloadView, DocumentRemoveView, DocumentUploadView
 from inspections import views
+from inspections.forms import InspectionDocumentForm
 from inspections.models import InspectionDocument
 
 app_name = "inspections"
@@ -18,12 +19,21 @@ urlpatterns = [
         name="inspection-record-judgement",
     ),
     path("<int:pk>/history/", views.InspectionHistoryView.as_view(), name="inspection-history"),
-    path("<int:pk>/documents/add/", views.DocumentCreateView.as_view(), name="document-create"),
+    path(
+        "<int:pk>/documents/add/",
+        DocumentUploadView.as_view(
+            model=InspectionDocument,
+            form_class=InspectionDocumentForm,
+            parent_kwarg="pk",
+            permission_required="inspections.add_inspectiondocument",
+        ),
+        name="document-create",
+    ),
     path(
         "<int:pk>/documents/<int:document_pk>/",
         DocumentDownloadView.as_view(
             model=InspectionDocument,
-            parent_url_kwarg="pk",
+            parent_kwarg="pk",
             pk_url_kwarg="document_pk",
             permission_required="inspections.view_inspectiondocument",
         ),
@@ -33,7 +43,7 @@ urlpatterns = [
         "<int:pk>/documents/<int:document_pk>/remove/",
         DocumentRemoveView.as_view(
             model=InspectionDocument,
-            parent_url_kwarg="pk",
+            parent_kwarg="pk",
             pk_url_kwarg="document_pk",
             permission_required="inspections.change_inspection",
         ),

@@ -1,27 +1,21 @@
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.views.generic import CreateView, DetailView, TemplateView, UpdateView
 
 from core.exports import Column
 from core.permissions import ObjectEditMixin
-from core.versioning import StaleEdit
 from core.views import (
     CreateMixin,
     FilteredListView,
     FormPageMixin,
-    PartMixin,
     ReadMixin,
+    RecordFormMixin,
     RecordHistoryView,
     VersionedUpdateMixin,
 )
 from inspections import services
 from inspections.filters import InspectionFilter
 from inspections.forms import (
-    InspectionDocumentForm,
     InspectionForm,
     JudgementForm,
     ProgrammeYearForm,
@@ -117,7 +111,7 @@ class InspectionUpdateView(ObjectEditMixin, VersionedUpdateMixin, InspectionForm
     page_title = "Change the inspection"
 
 
-class RecordJudgementView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
+class RecordJudgementView(RecordFormMixin, VersionedUpdateMixin, UpdateView):
     """Score, prospects, report date and recommendations in one go; completes the inspection."""
 
     permission_required = "inspections.record_judgement"
@@ -128,13 +122,6 @@ class RecordJudgementView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
 
     def get_queryset(self):
         return Inspection.objects.with_people().prefetch_related("recommendations")
-
-    @cached_property
-    def object(self):
-        return self.get_object()
-
-    def edit_target(self):
-        return self.object
 
     def get(self, request, *args, **kwargs):
         self.formset = RecommendationFormSet(inspection=self.object)
@@ -157,24 +144,16 @@ class RecordJudgementView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
             return self.form_valid(form)
         return self.form_invalid(form)
 
-    def form_valid(self, form):
-        try:
-            services.record_judgement(
-                inspection=self.object,
-                expected_version=form.cleaned_data["version"],
-                score=form.cleaned_data["score"],
-                prospects=form.cleaned_data["prospects"],
-                report_date=form.cleaned_data["report_date"],
-                recommendations=self.formset.recommendations(),
-            )
-        except StaleEdit:
-            self.object.refresh_from_db()  # undo what the refused save set on it
-            return self.conflict(form)
-        except ValidationError as error:  # it stopped being possible since the form checked
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.get_success_message(form.cleaned_data))
-        return redirect(self.object)
+    def save(self, form):
+        # Refused (ValidationError) if it stopped being possible since the form checked.
+        services.record_judgement(
+            inspection=self.object,
+            expected_version=form.cleaned_data["version"],
+            score=form.cleaned_data["score"],
+            prospects=form.cleaned_data["prospects"],
+            report_date=form.cleaned_data["report_date"],
+            recommendations=self.formset.recommendations(),
+        )
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("show_errors", True)
@@ -189,19 +168,3 @@ class RecordJudgementView(ObjectEditMixin, VersionedUpdateMixin, UpdateView):
 class InspectionHistoryView(InspectionPageMixin, RecordHistoryView):
     model = Inspection
     parts = [(InspectionRecommendation, "inspection_id"), (InspectionDocument, "inspection_id")]
-
-
-class DocumentCreateView(PartMixin, CreateMixin, CreateView):
-    permission_required = "inspections.add_inspectiondocument"
-    parent_model = Inspection
-    form_class = InspectionDocumentForm
-    page_title = "Upload a document"
-    success_message = "%(object)s has been uploaded"
-
-    def form_valid(self, form):
-        form.instance.inspection = self.parent
-        form.instance.uploaded_by = self.request.user
-        return super().form_valid(form)
-
-    def get_success_url(self):
-        return self.parent.get_absolute_url()

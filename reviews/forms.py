@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from core.fields import FinancialYearField, PeriodField
-from core.forms import DateInputField, GDSFormMixin
+from core.forms import DateInputField, DocumentUploadForm, GDSFormMixin
 from core.versioning import VersionedFormMixin
 from organisation.models import Person
 from reviews.models import (
@@ -224,11 +224,6 @@ class StatusForm(GDSFormMixin, forms.Form):
         }
         return cleaned
 
-    def add_service_errors(self, error):
-        """Put the ValidationError of `change_stage` beside the fields it is about."""
-        for field, messages in error.message_dict.items():
-            self.add_error(field if field in self.fields else None, messages)
-
 
 class ProgressUpdateForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
     date = DateInputField(label="Date", help_text="For example, 23 11 2026")
@@ -297,11 +292,8 @@ class ChallengeEvidenceForm(GDSFormMixin, VersionedFormMixin, forms.ModelForm):
         return c
 
 
-class DocumentForm(GDSFormMixin, forms.ModelForm):
-    submit_label = "Upload"
-
-    class Meta:
+class DocumentForm(DocumentUploadForm):
+    class Meta(DocumentUploadForm.Meta):
         model = ReviewDocument
         fields = ["title", "kind", "file", "is_background_paper"]
         labels = {"kind": "Kind of document", "is_background_paper": "This is a background paper"}
-        widgets = {"kind": forms.RadioSelect}

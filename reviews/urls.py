@@ -1,7 +1,8 @@
 from django.urls import path
 
-from core.views import DocumentDownloadView, DocumentRemoveView
+from core.views import DocumentDownloadView, DocumentRemoveView, DocumentUploadView
 from reviews import views
+from reviews.forms import DocumentForm
 from reviews.models import ReviewDocument
 
 app_name = "reviews"
@@ -51,14 +52,19 @@ urlpatterns = [
     ),
     path(
         "<int:review_pk>/documents/new/",
-        views.DocumentCreateView.as_view(),
+        DocumentUploadView.as_view(
+            model=ReviewDocument,
+            form_class=DocumentForm,
+            parent_kwarg="review_pk",
+            permission_required="reviews.add_reviewdocument",
+        ),
         name="document-create",
     ),
     path(
         "<int:review_pk>/documents/<int:pk>/",
         DocumentDownloadView.as_view(
             model=ReviewDocument,
-            parent_url_kwarg="review_pk",
+            parent_kwarg="review_pk",
             permission_required="reviews.view_reviewdocument",
         ),
         name="document-download",
@@ -67,7 +73,7 @@ urlpatterns = [
         "<int:review_pk>/documents/<int:pk>/remove/",
         DocumentRemoveView.as_view(
             model=ReviewDocument,
-            parent_url_kwarg="review_pk",
+            parent_kwarg="review_pk",
             permission_required="reviews.change_review",
         ),
         name="document-remove",

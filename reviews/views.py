@@ -1,30 +1,25 @@
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
-from django.views.generic.detail import SingleObjectMixin
 
 from core import panels
 from core.exports import Column
 from core.periods import FinancialYear, PeriodError
 from core.permissions import ObjectEditMixin
-from core.versioning import StaleEdit
 from core.views import (
     CreateMixin,
     FilteredListView,
     FormPageMixin,
     PartMixin,
     ReadMixin,
+    RecordFormMixin,
     RecordHistoryView,
     VersionedUpdateMixin,
 )
 from reviews.filters import ProgrammeFilter
 from reviews.forms import (
     ChallengeEvidenceForm,
-    DocumentForm,
     OutcomeForm,
     ProgressUpdateForm,
     RecommendationForm,
@@ -120,7 +115,7 @@ class ReviewUpdateView(ObjectEditMixin, VersionedUpdateMixin, FormPageMixin, Upd
     page_title = "Change the review’s details"
 
 
-class ReviewStatusView(ObjectEditMixin, VersionedUpdateMixin, SingleObjectMixin, FormView):
+class ReviewStatusView(RecordFormMixin, VersionedUpdateMixin, FormView):
     """Move the review to its next stage, or defer, withdraw or supersede it, in one form."""
 
     permission_required = "reviews.change_review"
@@ -129,38 +124,23 @@ class ReviewStatusView(ObjectEditMixin, VersionedUpdateMixin, SingleObjectMixin,
     template_name = "reviews/status_form.html"
     success_message = "The review’s status has been updated"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().dispatch(request, *args, **kwargs)
-
-    def edit_target(self):
-        return self.object
-
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "review": self.object}
 
-    def form_valid(self, form):
+    def save(self, form):
         data = form.cleaned_data
-        try:
-            change_stage(
-                review=self.object,
-                to=data["stage"],
-                by=self.request.user,
-                note=data["note"],
-                progress=data["progress"],
-                new_target=data["new_target"],
-                agreed_by=data["agreed_by"],
-                expected_version=data["version"],
-                changed_on=data["changed_on"],
-                passed_on=data["passed_on"],
-            )
-        except StaleEdit:
-            return self.conflict(form)
-        except ValidationError as error:
-            form.add_service_errors(error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.get_success_message(data))
-        return redirect(self.object)
+        change_stage(
+            review=self.object,
+            to=data["stage"],
+            by=self.request.user,
+            note=data["note"],
+            progress=data["progress"],
+            new_target=data["new_target"],
+            agreed_by=data["agreed_by"],
+            expected_version=data["version"],
+            changed_on=data["changed_on"],
+            passed_on=data["passed_on"],
+        )
 
 
 class ReviewHistoryView(RecordHistoryView):
@@ -291,16 +271,3 @@ class ChallengeEvidenceUpdateView(PartUpdateView):
 
     def get_page_title(self):
         return f"Change the evidence for {self.object.get_c_display()}"
-
-
-class DocumentCreateView(PartCreateView):
-    permission_required = "reviews.add_reviewdocument"
-    model = ReviewDocument
-    form_class = DocumentForm
-    section = "documents"
-    page_title = "Upload a document"
-    success_message = "The document has been uploaded"
-
-    def form_valid(self, form):
-        form.instance.uploaded_by = self.request.user
-        return super().form_valid(form)

@@ -672,6 +672,26 @@ def test_a_bad_upload_gets_a_clear_message(client, officer, name, content, messa
     assert not ReviewDocument.objects.exists()
 
 
+def test_an_upload_without_a_title_or_file_says_what_to_enter(client, officer):
+    review = ReviewFactory(lead_officer=officer.person)
+    client.force_login(officer)
+    response = client.post(
+        reverse("reviews:document-create", args=[review.pk]), {"kind": "vision_report"}
+    )
+    assert response.status_code == 200
+    assert "Enter a title for the document" in response.text
+    assert "Select a file" in response.text
+    assert not ReviewDocument.objects.exists()
+
+
+def test_an_upload_records_who_uploaded_it_and_returns_to_the_documents(client, officer):
+    review = ReviewFactory(lead_officer=officer.person)
+    client.force_login(officer)
+    response = upload(client, review, "vision.pdf", sample_files.PDF)
+    assert response["Location"] == f"{review.get_absolute_url()}#documents"
+    assert ReviewDocument.objects.get(review=review).uploaded_by == officer
+
+
 def test_a_document_of_another_review_is_not_found(client, member):
     document = ReviewDocumentFactory()
     client.force_login(member)
